@@ -1,0 +1,34 @@
+"""Stage `validate`: run the expectation suites on the linked tables; write reports/; fail on critical."""
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+from pipeline.schemas import TABLES
+from pipeline.tables import read_table, write_atomic, write_json
+from pipeline.validation_views import validation_views
+
+log = logging.getLogger("pipeline.validate")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m pipeline validate", description=__doc__)
+    ap.add_argument("--tables", type=Path, required=True, help="folder of the tables to validate")
+    ap.add_argument("--suites", type=Path, required=True, help="folder of expectation suites (JSON)")
+    ap.add_argument("--reports", type=Path, required=True, help="folder to write validation.json/html to")
+    args = ap.parse_args(argv)
+
+    from pipeline.validate import failure_lines, load_suites, render_html, run_suites
+
+    tables = {t: read_table(t, args.tables) for t in TABLES}
+    log.info("validate: %s", ", ".join(f"{t}={len(df)}" for t, df in tables.items()))
+    report = run_suites(validation_views(tables), load_suites(args.suites), list(tables["articles"]["article_id"]))
+    write_json(args.reports / "validation.json", report)
+    html_text = render_html(report)
+    write_atomic(args.reports / "validation.html", lambda tmp: Path(tmp).write_text(html_text, encoding="utf-8"))
+    for line in failure_lines(report, limit=100):
+        (log.error if line.startswith("[critical]") else log.warning)("%s", line)
+    log.info("validate: %d/%d expectations passed, %d critical failure(s); report in %s",
+             report["n_passed"], report["n_expectations"], report["critical_failures"], args.reports)
+    return 0 if report["success"] else 1

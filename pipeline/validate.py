@@ -1,0 +1,154 @@
+"""Run the Great Expectations suites of expectations/ on the tables; report in JSON and HTML.
+
+The only module that imports Great Expectations (slow to import): the validate stage and the
+`check` command use it. Every failure names the rows' article_id and source_path.
+"""
+from __future__ import annotations
+
+import html
+import json
+import logging
+import math
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+log = logging.getLogger(__name__)
+MAX_LISTED = 50  # failing rows listed per expectation in the report
+
+
+def load_suites(directory: Path) -> dict[str, dict]:
+    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(directory).glob("*.json"))}
+
+
+def _context():
+    import great_expectations as gx
+
+    context = gx.get_context(mode="ephemeral")
+    try:  # progress bars belong in a terminal, not in logs
+        context.variables.progress_bars = {"globally": False, "metric_calculations": False}
+    except Exception:  # noqa: BLE001 - cosmetic only
+        pass
+    return gx, context
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    if isinstance(v, dict):
+        return {str(k): _jsonable(x) for k, x in v.items()}
+    if hasattr(v, "item"):
+        try:
+            return v.item()
+        except (ValueError, AttributeError):
+            return str(v)
+    if isinstance(v, (str, int, float, bool)) or v is None:
+        return v
+    return str(v)
+
+
+def run_suites(views: dict[str, pd.DataFrame], suites: dict[str, dict], article_ids: list[str]) -> dict:
+    """Validate each view with its suite. Returns a JSON-ready report; report['success'] is False when
+    any expectation marked critical failed."""
+    gx, context = _context()
+    source = context.data_sources.add_pandas("tables")
+    report = {"success": True, "tables": {}, "n_expectations": 0, "n_passed": 0, "critical_failures": 0}
+    params = {"article_ids": sorted(set(article_ids))}
+    for name, spec in suites.items():
+        if name not in views:
+            continue
+        df = views[name].reset_index(drop=True)
+        entries = []
+        if len(df):
+            suite = context.suites.add(gx.ExpectationSuite(name=spec["name"], expectations=spec["expectations"]))
+            batch = (source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("all")
+                     .get_batch(batch_parameters={"dataframe": df}))
+            index_cols = [c for c in ("article_id", "source_path") if c in df.columns]
+            result = batch.validate(suite, expectation_parameters=params, result_format={
+                "result_format": "COMPLETE", "unexpected_index_column_names": index_cols,
+                "partial_unexpected_count": MAX_LISTED})
+            results = result.results
+        else:
+            results = []
+        for r in results:
+            cfg = r.expectation_config
+            severity = (cfg.meta or {}).get("severity", "critical")
+            res = r.result or {}
+            failures = [_jsonable(x) for x in (res.get("unexpected_index_list") or [])[:MAX_LISTED]]
+            entry = {
+                "expectation": cfg.type,
+                "kwargs": _jsonable({k: v for k, v in cfg.kwargs.items() if k not in ("value_set", "batch_id")}
+                                    | ({"value_set": cfg.kwargs["value_set"]} if isinstance(
+                                        cfg.kwargs.get("value_set"), list) and len(cfg.kwargs["value_set"]) < 20
+                                       else {})),
+                "severity": severity,
+                "notes": (cfg.meta or {}).get("notes"),
+                "success": bool(r.success),
+                "observed_value": _jsonable(res.get("observed_value")),
+                "unexpected_count": _jsonable(res.get("unexpected_count")),
+                "failures": failures,
+            }
+            if r.exception_info and r.exception_info.get("raised_exception"):
+                entry["success"] = False
+                entry["error"] = str(r.exception_info.get("exception_message"))
+            entries.append(entry)
+            report["n_expectations"] += 1
+            report["n_passed"] += entry["success"]
+            if not entry["success"] and severity == "critical":
+                report["critical_failures"] += 1
+                report["success"] = False
+        report["tables"][name] = {"rows": len(df), "expectations": entries,
+                                  "passed": sum(e["success"] for e in entries)}
+    report["share_passed"] = round(report["n_passed"] / report["n_expectations"], 4) if report["n_expectations"] else 1.0
+    return report
+
+
+def failure_lines(report: dict, limit: int | None = None) -> list[str]:
+    """One line per failing row: table, expectation, article_id and source_path."""
+    lines = []
+    for table, t in report["tables"].items():
+        for e in t["expectations"]:
+            if e["success"]:
+                continue
+            column = e["kwargs"].get("column") or f"{e['kwargs'].get('column_A')}/{e['kwargs'].get('column_B')}"
+            head = f"[{e['severity']}] {table}.{column}: {e['expectation']}"
+            if e.get("error"):
+                lines.append(f"{head}: error {e['error']}")
+            if not e["failures"]:
+                lines.append(f"{head}: observed {e['observed_value']}")
+            for f in e["failures"]:
+                lines.append(f"{head}: article_id={f.get('article_id')} source_path={f.get('source_path')} "
+                             f"value={ {k: v for k, v in f.items() if k not in ('article_id', 'source_path')} }")
+    return lines[:limit] if limit else lines
+
+
+def render_html(report: dict) -> str:
+    """A self-contained HTML report. Everything that comes from articles is escaped."""
+    esc = lambda v: html.escape(str(v), quote=True)  # noqa: E731
+    status = "PASSED" if report["success"] else "FAILED"
+    out = ["<!doctype html><html><head><meta charset='utf-8'><title>Validation report</title>",
+           "<style>body{font-family:sans-serif;margin:2em}td,th{border:1px solid #ccc;padding:4px 8px;"
+           "vertical-align:top}table{border-collapse:collapse;margin-bottom:2em}.fail{background:#fdd}"
+           ".warn{background:#ffd}.ok{background:#dfd}</style></head><body>",
+           f"<h1>Validation report: {status}</h1>",
+           f"<p>{report['n_passed']} of {report['n_expectations']} expectations passed; "
+           f"{report['critical_failures']} critical failure(s).</p>"]
+    for table, t in report["tables"].items():
+        out.append(f"<h2>{esc(table)} ({t['rows']} rows, {t['passed']}/{len(t['expectations'])} passed)</h2>")
+        out.append("<table><tr><th>expectation</th><th>arguments</th><th>severity</th><th>result</th>"
+                   "<th>failing rows (article_id, source_path, value)</th></tr>")
+        for e in t["expectations"]:
+            cls = "ok" if e["success"] else ("fail" if e["severity"] == "critical" else "warn")
+            rows = "<br>".join(esc(f"{f.get('article_id')} {f.get('source_path')} "
+                                   f"{ {k: v for k, v in f.items() if k not in ('article_id', 'source_path')} }")
+                               for f in e["failures"])
+            out.append(f"<tr class='{cls}'><td>{esc(e['expectation'])}<br><small>{esc(e.get('notes') or '')}"
+                       f"</small></td><td>{esc(e['kwargs'])}</td><td>{esc(e['severity'])}</td>"
+                       f"<td>{'pass' if e['success'] else 'FAIL'} (unexpected: {esc(e['unexpected_count'])}, "
+                       f"observed: {esc(e['observed_value'])})</td><td>{rows}</td></tr>")
+        out.append("</table>")
+    out.append("</body></html>")
+    return "\n".join(out)
