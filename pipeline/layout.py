@@ -54,6 +54,14 @@ _PAYWALL_RE = re.compile(
     r"click here|subscribe (?:now|to|today)|sign up (?:for|to)|already a subscriber|"
     r"this (?:article|content) is (?:for|available to) subscribers|support (?:our|independent) journalism)",
     re.I)
+# Editorial notes and reporting credits: about the article, not part of its prose.
+_NOTE_RE = re.compile(
+    r"^\W*(?:correction|clarification|editor['’]?s note|update|updated)\s*:|"
+    r"^this (?:article|story|post|report) (?:has been|was) (?:updated|revised|corrected|amended)", re.I)
+_CREDIT_LINE_RE = re.compile(
+    r"^\W*(?:\(?(?:reporting|additional reporting|writing|editing) (?:by|from)\b.*|"
+    r"[A-Z][\w.'’ -]+(?:,\s*[A-Z][\w.'’ -]+)*(?:,?\s+and\s+[A-Z][\w.'’ -]+)? contributed (?:reporting|to this (?:report|story|article))\.?|"
+    r"follow (?:\w+\s+){1,4}on (?:twitter|facebook|instagram|x)\b.*)$", re.I)
 _UI_LINES = {"comment", "comments", "advertisement", "share", "share this", "share this article", "print",
              "email", "tweet", "video", "photo", "photos", "image", "listen", "loading", "close",
              "skip advertisement", "story continues below advertisement", "leave a comment", "reply"}
@@ -191,7 +199,9 @@ def _is_caption(s: str) -> bool:
         return True
     if _CREDIT_TAIL_RE.search(s) and len(s.split()) <= 60:
         return True
-    return bool(_CAPTION_START_RE.match(s)) and len(s.split()) <= 40 and not re.search(r"[\"“”]", s)
+    # "Prior file photo of the minister (center) during exercises": captions rarely end as sentences do.
+    return (bool(_CAPTION_START_RE.match(s)) and len(s.split()) <= 40 and not re.search(r"[\"“”]", s)
+            and not re.search(r"[.!?]$", s))
 
 
 def _glued_caption_end(block: Block) -> int | None:
@@ -213,9 +223,9 @@ def find_cites(body_text: str, own_outlet: str | None) -> list[str]:
     known = outlets.alias_pattern()
     generic = rf"(?:[A-Z][\w&.'’-]*\s+){{0,3}}(?:{'|'.join(outlets.OUTLET_NAME_HEADS)})"
     name = rf"(?P<name>{known}|{generic})"
-    the = r"(?:[Tt]he\s+)?"
+    the = r"(?P<the>[Tt]he\s+)?"
     patterns = [
-        rf"\b(?:according to|per|citing|cited by|reported by|reported in|quoted by|told|in an interview with|"
+        rf"\b(?i:according to|per|citing|cited by|reported by|reported in|quoted by|told|in an interview with|"
         rf"writing in|wrote in|a report (?:in|by)|what was reported by|published by)\s+{the}{name}\b",
         rf"(?<![\w’'-]){the}{name}(?:['’]s)?\s+(?:(?:\w+\s+){{0,2}}?)(?:{_ATTRIBUTION_VERBS})\b",
     ]
@@ -229,7 +239,7 @@ def find_cites(body_text: str, own_outlet: str | None) -> list[str]:
                 continue
             if entry is None and len(raw.split()) < 2:
                 continue  # a bare "News" or "Post" is not a name
-            canonical = entry.name if entry else raw
+            canonical = entry.name if entry else ("The " if m.group("the") else "") + raw
             if entry is not None and entry.agency and entry.name in ("Getty Images",):
                 continue
             if (own and entry is own) or (own_outlet and canonical.casefold() == own_outlet.casefold()):
@@ -319,17 +329,21 @@ def parse_layout(text: str) -> Layout:
             lay.url = lay.url or _ANGLE_URL_RE.match(s).group(1)
         elif _PROMO_START_RE.match(s) or _PAYWALL_RE.match(s):
             b.kind = "promo"
+        elif _NOTE_RE.match(s):
+            b.kind = "note"
+        elif _CREDIT_LINE_RE.match(s):
+            b.kind = "credit"
         elif _SECTION_LABEL_RE.match(s):
             b.kind = "section"
         elif state == "headline" and len(s.split()) <= 40:
             b.kind = "promo"  # the one-line description under a video teaser's headline
         elif _is_caps_headline(s):
             b.kind = "promo"
-        elif _is_caption(s):
-            b.kind = "caption"
-        if b.kind == "body" and (cut := _glued_caption_end(b)) is not None:
+        elif (cut := _glued_caption_end(b)) is not None:
             blocks.insert(j + 1, Block(cut, b.end, text[cut:b.end]))
             b.end, b.text, b.kind = cut, text[b.start:cut], "caption"
+        elif _is_caption(s):
+            b.kind = "caption"
 
     # A dek: the short line under the headline and meta lines, before the prose starts.
     body_idx = [k for k, b in enumerate(blocks) if b.kind == "body"]

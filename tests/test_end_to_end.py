@@ -1,0 +1,130 @@
+"""The whole pipeline on the seed corpus plus bad files: every file accounted for, offsets valid,
+the same tables twice, and nothing published when validation fails."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+import yaml
+
+from pipeline.schemas import TABLES
+from pipeline.stages import run
+from pipeline.tables import read_file_metadata
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def make_params(tmp_path: Path, **ingest) -> Path:
+    params = yaml.safe_load((ROOT / "params.yaml").read_text())
+    params["ingest"].update(ingest)
+    path = tmp_path / "params.yaml"
+    path.write_text(yaml.safe_dump(params))
+    return path
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("e2e")
+    raw = tmp / "raw"
+    shutil.copytree(ROOT / "data" / "raw", raw)
+    (raw / "binary.bin").write_bytes(b"\x00\x01\x02 not text \x00")
+    (raw / "empty.txt").write_bytes(b"")
+    shutil.copy(raw / "000_83f082756cacea00.txt", raw / "zz duplicate.txt")
+    params = make_params(tmp, on_bad_file="quarantine")
+    outs = []
+    for name in ("first", "second"):
+        assert run.main(["--raw", str(raw), "--out", str(tmp / name), "--params", str(params),
+                         "--suites", str(ROOT / "expectations")]) == 0
+        outs.append(tmp / name / "processed")
+    return raw, outs
+
+
+def load(out: Path) -> dict[str, pd.DataFrame]:
+    return {t: pd.read_parquet(out / f"{t}.parquet") for t in TABLES}
+
+
+def test_every_raw_file_is_an_article_or_a_reject(built):
+    raw, (out, _) = built
+    t = load(out)
+    names = sorted(p.name for p in raw.iterdir())
+    accounted = sorted([Path(p).name for p in t["articles"].source_path] + [Path(p).name for p in t["rejects"].source_path])
+    assert accounted == names
+    assert dict(zip(t["rejects"].source_path.map(lambda p: Path(p).name), t["rejects"].reason)) == {
+        "binary.bin": "binary", "empty.txt": "empty"}
+
+
+def test_duplicate_is_flagged_and_not_extracted_twice(built):
+    _, (out, _) = built
+    t = load(out)
+    arts = t["articles"].set_index(t["articles"].source_path.map(lambda p: Path(p).name))
+    dup = arts.loc["zz duplicate.txt"]
+    assert dup.duplicate_of == arts.loc["000_83f082756cacea00.txt"].article_id
+    assert t["articles"].article_id.is_unique
+    for table in ("entities", "figures", "quotes"):
+        assert dup.article_id not in set(t[table].article_id)
+
+
+def test_span_offsets_point_into_article_text(built):
+    _, (out, _) = built
+    t = load(out)
+    texts = dict(zip(t["articles"].article_id, t["articles"].text))
+    for table in ("entities", "figures", "quotes"):
+        for row in t[table].itertuples():
+            assert texts[row.article_id][row.start:row.end] == row.text, (table, row)
+
+
+def test_text_is_the_raw_file_under_the_contract(built):
+    raw, (out, _) = built
+    arts = load(out)["articles"]
+    for row in arts.itertuples():
+        data = (raw / Path(row.source_path).name).read_text(encoding="utf-8")
+        assert row.text == data.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+        assert row.content_sha256 == hashlib.sha256(row.text.encode()).hexdigest()
+
+
+def test_two_runs_give_identical_tables(built):
+    _, (first, second) = built
+    for table in TABLES:
+        a, b = (first / f"{table}.parquet").read_bytes(), (second / f"{table}.parquet").read_bytes()
+        assert a == b, table
+
+
+def test_files_carry_schema_and_versions(built):
+    _, (out, _) = built
+    for table, schema in TABLES.items():
+        path = out / f"{table}.parquet"
+        assert pq.read_schema(path).remove_metadata().equals(schema.remove_metadata()), table
+        meta = read_file_metadata(path)
+        assert {"dataset_version", "schema_version", "pipeline_version", "params_hash"} <= set(meta)
+
+
+def test_fail_mode_stops_and_names_every_bad_file(tmp_path, caplog):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(ROOT / "data" / "raw" / "001_e5a7a07398edeeac.txt", raw)
+    (raw / "a.bin").write_bytes(b"\x00\x00")
+    (raw / "b.txt").write_bytes(b"   ")
+    params = make_params(tmp_path, on_bad_file="fail")
+    with caplog.at_level("ERROR"):
+        code = run.main(["--raw", str(raw), "--out", str(tmp_path / "out"), "--params", str(params)])
+    assert code != 0
+    text = caplog.text
+    assert "a.bin" in text and "b.txt" in text
+    assert not (tmp_path / "out" / "processed").exists()
+
+
+def test_failed_validation_publishes_nothing(tmp_path):
+    from pipeline.stages import publish
+    from pipeline.tables import write_json
+
+    report = tmp_path / "validation.json"
+    write_json(report, {"success": False, "critical_failures": 2})
+    out = tmp_path / "processed"
+    out.mkdir()
+    (out / "articles.parquet").write_bytes(b"previous tables")
+    assert publish.main(["--tables", str(tmp_path), "--report", str(report), "--out", str(out)]) == 1
+    assert (out / "articles.parquet").read_bytes() == b"previous tables"
