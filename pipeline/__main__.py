@@ -11,6 +11,7 @@ STAGES = {
     "link": "pipeline.stages.link",
     "validate": "pipeline.stages.validate",
     "publish": "pipeline.stages.publish",
+    "evaluate": "pipeline.stages.evaluate",
     "run": "pipeline.stages.run",
     "check": "pipeline.stages.check",
 }

@@ -30,6 +30,18 @@ class RejectedFile(Exception):
 
 
 @dataclass(frozen=True)
+class IngestLimits:
+    """Size limits from params.yaml `ingest`: beyond them a file is a reject, not an article."""
+    max_bytes: int = 5_000_000
+    max_chars: int = 1_000_000
+    max_line_chars: int = 50_000  # a "line" this long is a dump, not a paragraph
+
+    @classmethod
+    def from_params(cls, ingest: dict) -> "IngestLimits":
+        return cls(int(ingest["max_bytes"]), int(ingest["max_chars"]), int(ingest["max_line_chars"]))
+
+
+@dataclass(frozen=True)
 class RawArticle:
     source_path: str  # relative to the repository root, POSIX separators
     text: str
@@ -101,18 +113,24 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         raise RejectedFile("undecodable", f"is neither UTF-8, UTF-16 nor cp1252 (byte {exc.start})")
 
 
-def check_text(text: str, max_chars: int) -> None:
+def check_text(text: str, limits: IngestLimits) -> None:
     """Reject decoded text that cannot be an article."""
     if not text.strip():
         raise RejectedFile("empty", "holds only whitespace")
+    if not any(c.isalnum() for c in text):
+        raise RejectedFile("empty", "holds no letter or digit")
     stripped = text.lstrip().lower()
     if stripped.startswith(("<!doctype html", "<html")) or ("<body" in stripped[:5000] and "</" in stripped):
         raise RejectedFile("html", "is a saved HTML page, not article text; save the page as plain text")
-    if len(text) > max_chars:
-        raise RejectedFile("too_large", f"has {len(text):,} characters, over ingest.max_chars={max_chars:,}")
+    if len(text) > limits.max_chars:
+        raise RejectedFile("too_large", f"has {len(text):,} characters, over ingest.max_chars={limits.max_chars:,}")
+    longest = max(map(len, text.split("\n")))
+    if longest > limits.max_line_chars:
+        raise RejectedFile("no_layout", f"has a line of {longest:,} characters, over ingest.max_line_chars="
+                                        f"{limits.max_line_chars:,}: not laid out as an article")
 
 
-def read_raw_file(path: Path, raw_dir: Path, repo_root: Path, max_bytes: int, max_chars: int) -> RawArticle:
+def read_raw_file(path: Path, raw_dir: Path, repo_root: Path, limits: IngestLimits) -> RawArticle:
     """Read one file of the raw corpus safely, or raise RejectedFile.
 
     Only regular files whose real location is inside raw_dir are read: a symlink pointing out of
@@ -125,12 +143,12 @@ def read_raw_file(path: Path, raw_dir: Path, repo_root: Path, max_bytes: int, ma
     if not real.is_file():
         raise RejectedFile("not_a_file", "is not a regular file")
     size = real.stat().st_size
-    if size > max_bytes:
-        raise RejectedFile("too_large", f"is {size:,} bytes, over ingest.max_bytes={max_bytes:,}")
+    if size > limits.max_bytes:
+        raise RejectedFile("too_large", f"is {size:,} bytes, over ingest.max_bytes={limits.max_bytes:,}")
     data = real.read_bytes()
     decoded, encoding = decode_bytes(data)
     text = normalise_text(decoded)
-    check_text(text, max_chars)
+    check_text(text, limits)
     return RawArticle(relative_path(path, repo_root), text, encoding, content_sha256(text))
 
 
@@ -154,14 +172,14 @@ def list_raw_files(raw_dir: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.as_posix())
 
 
-def ingest_paths(paths: list[Path], raw_dir: Path, repo_root: Path, max_bytes: int, max_chars: int
+def ingest_paths(paths: list[Path], raw_dir: Path, repo_root: Path, limits: IngestLimits
                  ) -> tuple[list[RawArticle], list[Reject]]:
     """Read every path into an article or a reject. Nothing is dropped."""
     articles, rejects = [], []
     for path in paths:
         rel = relative_path(path, repo_root)
         try:
-            articles.append(read_raw_file(path, raw_dir, repo_root, max_bytes, max_chars))
+            articles.append(read_raw_file(path, raw_dir, repo_root, limits))
         except RejectedFile as exc:
             sha = None
             if exc.reason not in ("outside_raw", "not_a_file", "too_large"):

@@ -35,6 +35,7 @@ _DATELINE_RE = re.compile(
     rf"^(?P<place>[A-Z][A-Z .'-]{{2,40}}(?:,\s*[A-Z][\w.]*\.?(?:\s[A-Z][\w.]*)?)?),?\s*"
     rf"(?P<date>{_MONTH_RE}\s+\d{{1,2}})?\s*(?:\((?P<agency>[A-Za-z .-]{{2,30}})\))?\s*[-–—]+\s")
 
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _MD_LINK_RE = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _ANGLE_URL_RE = re.compile(r"^<?(https?://[^\s<>]+)>?$")
 _URL_LABEL_RE = re.compile(
@@ -131,7 +132,8 @@ def split_blocks(text: str) -> list[Block]:
 
 
 def strip_markup(s: str) -> str:
-    """Markdown links keep their text; emphasis markers and heading marks go."""
+    """Markdown links keep their text; emphasis markers, heading marks and zero-width characters go."""
+    s = _ZERO_WIDTH_RE.sub("", s)
     s = _MD_LINK_RE.sub(r"\1", s)
     s = re.sub(r"(\*\*|__)(.+?)\1", r"\2", s)
     s = _HEADING_RE.sub("", s)

@@ -32,7 +32,7 @@ def _schema(table: str, description: str, columns: list[tuple]) -> pa.Schema:
     return pa.schema(fields, metadata={"table": table, "description": description})
 
 
-ARTICLES = _schema("articles", "One row per distinct article read from data/raw/.", [
+ARTICLES = _schema("articles", "One row per article file read from data/raw/; exact duplicates are flagged by duplicate_of.", [
     ("article_id", pa.string(), "Stable id: the first 16 hex digits of content_sha256.", False),
     ("source_path", pa.string(), "Path of the raw file, relative to the repository root.", False),
     ("content_sha256", pa.string(), "SHA-256 of `text` encoded as UTF-8.", False),
@@ -60,8 +60,8 @@ ARTICLES = _schema("articles", "One row per distinct article read from data/raw/
 
 REJECTS = _schema("rejects", "One row per raw file that could not become an article, with the reason.", [
     ("source_path", pa.string(), "Path of the raw file, relative to the repository root.", False),
-    ("reason", pa.string(), "Machine-readable reason: empty, binary, undecodable, too_large, not_a_file, "
-                            "outside_raw, no_text.", False),
+    ("reason", pa.string(), "Machine-readable reason: empty, binary, undecodable, html, too_large, no_layout, "
+                            "not_a_file, outside_raw, unreadable, timeout, extraction_error.", False),
     ("detail", pa.string(), "A human-readable sentence explaining the reason.", False),
     ("content_sha256", pa.string(), "SHA-256 of the raw bytes, when they could be read.", True),
 ])
@@ -149,7 +149,7 @@ PRIMARY_KEYS = {
 
 # Stable row order of every table: applied before writing so the same input gives the same bytes.
 SORT_KEYS = {
-    "articles": ["source_path"],
+    "articles": ["article_id"],
     "entities": ["article_id", "start", "end"],
     "figures": ["article_id", "start", "end"],
     "quotes": ["article_id", "start", "end"],

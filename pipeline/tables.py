@@ -105,3 +105,50 @@ def replace_directory(src: Path, dst: Path) -> None:
         os.replace(dst, old)
     os.replace(src, dst)
     shutil.rmtree(old, ignore_errors=True)
+
+
+class TableStreamWriter:
+    """Write a table in row groups as rows arrive, into a temporary file renamed into place on
+    commit(): memory stays bounded by one row group, and a crash leaves no half-written table."""
+
+    def __init__(self, table: str, path: Path, params_digest: str, dataset_version: str,
+                 interim: bool = False, rows_per_group: int = 20_000):
+        self.table, self.path, self.interim = table, Path(path), interim
+        self.rows_per_group = rows_per_group
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        os.close(fd)
+        schema = interim_schema(table) if interim else TABLES[table]
+        meta = dict(schema.metadata or {})
+        meta.update(file_metadata(params_digest, dataset_version))
+        self.schema = schema.with_metadata(meta)
+        self.writer = pq.ParquetWriter(self.tmp, self.schema, compression="zstd")
+        self.buffer: list[dict] = []
+        self.n_rows = 0
+
+    def write_rows(self, rows: list[dict]) -> None:
+        self.buffer.extend(rows)
+        if len(self.buffer) >= self.rows_per_group:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.buffer:
+            return
+        df = pd.DataFrame(self.buffer)
+        self.buffer = []
+        arrow = to_arrow(self.table, df, interim=self.interim).replace_schema_metadata(self.schema.metadata)
+        self.writer.write_table(arrow)
+        self.n_rows += arrow.num_rows
+
+    def commit(self) -> int:
+        self.flush()
+        self.writer.close()
+        os.replace(self.tmp, self.path)
+        log.info("wrote %s: %d rows -> %s", self.table, self.n_rows, self.path)
+        return self.n_rows
+
+    def abort(self) -> None:
+        try:
+            self.writer.close()
+        finally:
+            Path(self.tmp).unlink(missing_ok=True)

@@ -25,6 +25,9 @@ def load_suites(directory: Path) -> dict[str, dict]:
 def _context():
     import great_expectations as gx
 
+    # GX logs through its own handlers at INFO; only its warnings belong in the stage's log.
+    for name in ("great_expectations", "great_expectations.data_context.types.base"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     context = gx.get_context(mode="ephemeral")
     try:  # progress bars belong in a terminal, not in logs
         context.variables.progress_bars = {"globally": False, "metric_calculations": False}

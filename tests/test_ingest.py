@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from pipeline.ingest import (RejectedFile, decode_bytes, duplicate_map, ingest_paths, list_raw_files,
+from pipeline.ingest import (IngestLimits, RejectedFile, decode_bytes, duplicate_map, ingest_paths, list_raw_files,
                              normalise_text, read_raw_file)
 
 TEXT = "Café “Crème” — naïve résumé’s\nsecond line"
@@ -72,7 +72,7 @@ def test_ingest_accounts_for_every_file(corpus):
     root, raw = corpus
     paths = list_raw_files(raw)
     assert ".gitkeep" not in [p.name for p in paths]
-    articles, rejects = ingest_paths(paths, raw, root, max_bytes=1000, max_chars=1000)
+    articles, rejects = ingest_paths(paths, raw, root, IngestLimits(max_bytes=1000, max_chars=1000, max_line_chars=500))
     got = {a.source_path: "article" for a in articles} | {r.source_path: r.reason for r in rejects}
     assert got == {
         "data/raw/good.txt": "article",
@@ -94,7 +94,7 @@ def test_ingest_accounts_for_every_file(corpus):
 def test_symlink_outside_is_never_read(corpus, monkeypatch):
     root, raw = corpus
     with pytest.raises(RejectedFile) as exc:
-        read_raw_file(raw / "link.txt", raw, root, 10_000, 10_000)
+        read_raw_file(raw / "link.txt", raw, root, IngestLimits(10_000, 10_000, 10_000))
     assert exc.value.reason == "outside_raw"
 
 
@@ -102,13 +102,13 @@ def test_symlink_inside_raw_is_read(tmp_path):
     raw = tmp_path / "raw"
     _write(raw / "a.txt", b"Title\n\nBody.")
     os.symlink(raw / "a.txt", raw / "b.txt")
-    art = read_raw_file(raw / "b.txt", raw, tmp_path, 10_000, 10_000)
+    art = read_raw_file(raw / "b.txt", raw, tmp_path, IngestLimits(10_000, 10_000, 10_000))
     assert art.text == "Title\n\nBody."
 
 
 def test_article_id_derives_from_content_only(tmp_path):
     raw = tmp_path / "raw"
-    a = read_raw_file(_write(raw / "a.txt", b"Same\r\ntext"), raw, tmp_path, 100, 100)
-    b = read_raw_file(_write(raw / "b.txt", b"Same\ntext"), raw, tmp_path, 100, 100)
-    c = read_raw_file(_write(raw / "c.txt", b"Other\ntext"), raw, tmp_path, 100, 100)
+    a = read_raw_file(_write(raw / "a.txt", b"Same\r\ntext"), raw, tmp_path, IngestLimits(100, 100, 100))
+    b = read_raw_file(_write(raw / "b.txt", b"Same\ntext"), raw, tmp_path, IngestLimits(100, 100, 100))
+    c = read_raw_file(_write(raw / "c.txt", b"Other\ntext"), raw, tmp_path, IngestLimits(100, 100, 100))
     assert a.article_id == b.article_id != c.article_id

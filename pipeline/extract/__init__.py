@@ -1,7 +1,8 @@
 """Per-article extraction: layout + one spaCy parse -> rows of articles, entities, figures, quotes.
 
-Everything here is pure: it takes decoded articles and a loaded spaCy pipeline and returns
-DataFrames, so tests never need the disk.
+Everything here is pure: it takes decoded articles and a loaded spaCy pipeline and returns rows
+or DataFrames, so tests never need the disk. pipeline.extract.runner adds batching, the
+per-article cache, worker processes and Dask around these functions for the extract stage.
 """
 from __future__ import annotations
 
@@ -22,28 +23,22 @@ log = logging.getLogger(__name__)
 
 SPAN_TABLES = ("entities", "figures", "quotes")
 _ID_LETTER = {"entities": ("mention_id", "e"), "figures": ("figure_id", "f"), "quotes": ("quote_id", "q")}
+# Fields of articles that come from the layout of the text (and so may be cached with the spans).
+LAYOUT_FIELDS = ("title", "subtitle", "authors", "outlet", "published_date", "published_date_raw", "url", "cites",
+                 "body", "n_words")
 
 
-def article_row(raw: RawArticle, layout: Layout, article_id: str, duplicate_of: str | None) -> dict:
-    return {
-        "article_id": article_id,
-        "source_path": raw.source_path,
-        "content_sha256": raw.content_sha256,
-        "encoding": raw.encoding,
-        "text": raw.text,
-        "title": layout.title,
-        "subtitle": layout.subtitle,
-        "authors": list(layout.authors),
-        "outlet": layout.outlet,
-        "published_date": layout.published_date,
-        "published_date_raw": layout.published_date_raw,
-        "url": layout.url,
-        "cites": list(layout.cites),
-        "cited_article_ids": [],
-        "body": layout.body,
-        "n_words": layout.n_words,
-        "duplicate_of": duplicate_of,
-    }
+def layout_fields(layout: Layout) -> dict:
+    return {"title": layout.title, "subtitle": layout.subtitle, "authors": list(layout.authors),
+            "outlet": layout.outlet, "published_date": layout.published_date,
+            "published_date_raw": layout.published_date_raw, "url": layout.url, "cites": list(layout.cites),
+            "body": layout.body, "n_words": layout.n_words}
+
+
+def article_row(raw: RawArticle, fields: dict, article_id: str, duplicate_of: str | None) -> dict:
+    return {"article_id": article_id, "source_path": raw.source_path, "content_sha256": raw.content_sha256,
+            "encoding": raw.encoding, "text": raw.text, **fields, "cited_article_ids": [],
+            "duplicate_of": duplicate_of}
 
 
 def duplicate_article_id(raw: RawArticle) -> str:
@@ -52,7 +47,7 @@ def duplicate_article_id(raw: RawArticle) -> str:
 
 
 def extract_spans(doc, layout: Layout, article_id: str) -> dict[str, list[dict]]:
-    """Every extractor on the one parse of one article; ids are derived from offsets."""
+    """Every extractor on the one parse of one article; ids derive from offsets, rows come sorted."""
     entities = extract_entities(doc, layout)
     out = {
         "entities": entities,
@@ -61,6 +56,7 @@ def extract_spans(doc, layout: Layout, article_id: str) -> dict[str, list[dict]]
     }
     for table, rows in out.items():
         id_col, letter = _ID_LETTER[table]
+        rows.sort(key=lambda r: (r["start"], r["end"]))
         seen: dict[str, int] = {}
         for row in rows:
             base = f"{article_id}-{letter}{row['start']}"
@@ -71,26 +67,29 @@ def extract_spans(doc, layout: Layout, article_id: str) -> dict[str, list[dict]]
     return out
 
 
-def extract_articles(raws: Iterable[RawArticle], nlp, batch_size: int = 16) -> dict[str, pd.DataFrame]:
-    """Extract every table from decoded articles. Exact duplicates get a row but no spans."""
+def split_duplicates(raws: Iterable[RawArticle]) -> tuple[list[RawArticle], list[tuple[RawArticle, str]]]:
+    """(articles to extract, in article_id order; exact duplicates with the id of their first copy)."""
     raws = sorted(raws, key=lambda r: r.source_path)
     dupes = duplicate_map(raws)
-    rows = {"articles": [], **{t: [] for t in SPAN_TABLES}}
-    todo: list[tuple[RawArticle, Layout, str]] = []
-    for raw in raws:
-        layout = parse_layout(raw.text)
-        if raw.source_path in dupes:
-            rows["articles"].append(article_row(raw, layout, duplicate_article_id(raw), dupes[raw.source_path]))
-            log.warning("%s: same text as article %s; kept as a duplicate, not extracted",
-                        raw.source_path, dupes[raw.source_path])
-            continue
-        rows["articles"].append(article_row(raw, layout, raw.article_id, None))
-        todo.append((raw, layout, raw.article_id))
-    docs = nlp.pipe((raw.text for raw, _, _ in todo), batch_size=batch_size)
-    for (raw, layout, article_id), doc in zip(todo, docs):
-        for table, table_rows in extract_spans(doc, layout, article_id).items():
+    unique = sorted((r for r in raws if r.source_path not in dupes), key=lambda r: r.article_id)
+    duplicates = [(r, dupes[r.source_path]) for r in raws if r.source_path in dupes]
+    for raw, first in duplicates:
+        log.warning("%s: same text as article %s; kept as a duplicate, not extracted", raw.source_path, first)
+    return unique, duplicates
+
+
+def duplicate_rows(duplicates: list[tuple[RawArticle, str]]) -> list[dict]:
+    return [article_row(raw, layout_fields(parse_layout(raw.text)), duplicate_article_id(raw), first)
+            for raw, first in duplicates]
+
+
+def extract_articles(raws: Iterable[RawArticle], nlp, batch_size: int = 16) -> dict[str, pd.DataFrame]:
+    """Extract every table from decoded articles, in one process. Exact duplicates get a row but no spans."""
+    unique, duplicates = split_duplicates(raws)
+    rows = {"articles": duplicate_rows(duplicates), **{t: [] for t in SPAN_TABLES}}
+    layouts = [parse_layout(raw.text) for raw in unique]
+    for raw, layout, doc in zip(unique, layouts, nlp.pipe((r.text for r in unique), batch_size=batch_size)):
+        rows["articles"].append(article_row(raw, layout_fields(layout), raw.article_id, None))
+        for table, table_rows in extract_spans(doc, layout, raw.article_id).items():
             rows[table].extend(table_rows)
-    frames = {}
-    for table, table_rows in rows.items():
-        frames[table] = pd.DataFrame(table_rows) if table_rows else empty_frame(table)
-    return frames
+    return {t: pd.DataFrame(r) if r else empty_frame(t) for t, r in rows.items()}

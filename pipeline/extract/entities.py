@@ -1,50 +1,180 @@
-"""Entity mentions from the shared spaCy parse (thin first version)."""
+"""Entity mentions from the shared spaCy parse, resolved to one identity per real-world entity.
+
+Two passes:
+- `extract_entities(doc, layout)`, per article: the model's entities, cleaned and relabelled by
+  the rules of `entity_rules`, plus the mentions the model misses (bracketed acronyms, datelines,
+  known places, later bare uses of a name); then the article's mentions are clustered ("Maduro"
+  and "Mr. Maduro" join "Nicolás Maduro" introduced earlier) and each cluster gets one label.
+  Rows carry the cluster as a provisional `entity_id`, its fullest name as `canonical_name` and
+  its surface forms (with a bracketed acronym) as `aliases`.
+- `resolve_corpus(entities)`, over the whole corpus (the link stage): see `entity_resolution`.
+
+Where an entity's aliases can be read: `aliases` on every row lists every distinct surface form
+of that row's entity across the corpus.
+"""
 from __future__ import annotations
 
-import re
-
+from pipeline.extract import entity_gazetteer as gaz
+from pipeline.extract import entity_rules as rules
+from pipeline.extract.entity_resolution import name_key, resolve_corpus  # noqa: F401  (link calls it)
 from pipeline.extract.spans import in_body, sentence_bounds
 
-LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+LABELS = set(rules.LABELS)
+# When rules disagree inside one cluster and weights tie, this order decides.
+_LABEL_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
+                "LANGUAGE")
 
 
 def extract_entities(doc, layout) -> list[dict]:
-    rows = []
+    ctx = rules.build_context(doc, layout)
+    mentions: list[rules.Mention] = []
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
-        tokens = list(ent)
-        while tokens and tokens[0].lower_ in ("the", "a", "an"):
-            tokens.pop(0)
-        while tokens and tokens[-1].lower_ in ("'s", "’s", "'"):
-            tokens.pop()
-        if not tokens:
+        pieces = rules.cut_points(doc, ent.start, ent.end)
+        for s, e in pieces:
+            m = rules.clean_span(doc, s, e, ent.label_, ctx, cut=len(pieces) > 1)
+            if m is None:
+                continue
+            rules.relabel(doc, m)
+            if m.label == "ORG" and rules.is_job_span(doc, m):
+                continue
+            rules.extend(doc, m)
+            mentions.append(m)
+    mentions = _drop_overlaps(mentions)
+    mentions += rules.acronym_mentions(doc, mentions)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    mentions += rules.dateline_mentions(doc, layout, covered)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    mentions += rules.gazetteer_mentions(doc, covered, ctx)
+    mentions += rules.repeat_mentions(doc, mentions, covered, ctx)
+    mentions = _drop_overlaps(mentions)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    mentions = rules.context_labels(doc, mentions)
+    clusters = cluster_mentions(doc, mentions)
+    return _rows(doc, layout, mentions, clusters)
+
+
+def _drop_overlaps(mentions: list[rules.Mention]) -> list[rules.Mention]:
+    """Keep the first, then longest, of overlapping mentions."""
+    out, taken = [], set()
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if any(i in taken for i in range(m.start, m.end)):
             continue
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        taken.update(range(m.start, m.end))
+        out.append(m)
+    return out
+
+
+def _text(doc, m: rules.Mention) -> str:
+    return doc[m.start:m.end].text
+
+
+def _key(doc, m: rules.Mention) -> str:
+    return name_key(m.canonical or _text(doc, m))
+
+
+class _UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def cluster_mentions(doc, mentions: list[rules.Mention]) -> list[int]:
+    """Cluster index of every mention: same name, a bracketed acronym of it, or a surname / first
+    name of exactly one full person name in the article. A surname shared by two full names in the
+    article stays on its own rather than being given to either person."""
+    n = len(mentions)
+    uf = _UnionFind(n)
+    keys = [_key(doc, m) for m in mentions]
+    first_of: dict[str, int] = {}
+    for i, k in enumerate(keys):
+        if k in first_of:
+            uf.union(first_of[k], i)
+        else:
+            first_of[k] = i
+    for i, m in enumerate(mentions):
+        for alias in m.aliases:
+            j = first_of.get(name_key(alias))
+            if j is not None:
+                uf.union(i, j)
+    # Full person names, as token tuples of their keys.
+    full: dict[tuple[str, ...], int] = {}
+    for i, m in enumerate(mentions):
+        toks = tuple(keys[i].split())
+        if m.label == "PERSON" and len(toks) >= 2:
+            full.setdefault(toks, i)
+    for i, m in enumerate(mentions):
+        toks = tuple(keys[i].split())
+        if not toks or toks in full or m.label not in ("PERSON", "ORG", "NORP") or gaz.place(keys[i]):
+            continue
+        if m.label != "PERSON" and len(toks) > 1:
+            continue
+        as_suffix = {f for f in full if len(f) > len(toks) and f[-len(toks):] == toks}
+        as_prefix = {f for f in full if len(f) > len(toks) and f[:len(toks)] == toks}
+        if len(as_suffix) == 1:
+            uf.union(i, full[next(iter(as_suffix))])
+            m.label = "PERSON"  # the surname of a person named in full is that person
+        elif not as_suffix and len(as_prefix) == 1 and m.label == "PERSON":
+            uf.union(i, full[next(iter(as_prefix))])
+    roots = [uf.find(i) for i in range(n)]
+    order = {r: k for k, r in enumerate(sorted(set(roots)))}
+    return [order[r] for r in roots]
+
+
+def _cluster_label(members: list[rules.Mention], keys_full_person: bool) -> str:
+    weight: dict[str, int] = {}
+    for m in members:
+        weight[m.label] = weight.get(m.label, 0) + (3 if m.strong else 1)
+    if keys_full_person:
+        weight["PERSON"] = weight.get("PERSON", 0) + 2
+    return max(weight, key=lambda lab: (weight[lab], -_LABEL_ORDER.index(lab)))
+
+
+def _canonical(doc, members: list[rules.Mention]) -> str:
+    registry = [m.canonical for m in members if m.canonical]
+    if registry:
+        return sorted(registry, key=lambda c: (-registry.count(c), c))[0]
+    texts = [_text(doc, m) for m in members]
+
+    def rank(t: str):
+        return (-len(t.split()), -any(ord(c) > 127 for c in t), -texts.count(t), t.isupper(), t)
+
+    return min(texts, key=rank)
+
+
+def _rows(doc, layout, mentions: list[rules.Mention], clusters: list[int]) -> list[dict]:
+    by_cluster: dict[int, list[rules.Mention]] = {}
+    for m, c in zip(mentions, clusters):
+        by_cluster.setdefault(c, []).append(m)
+    label_of, canonical_of, aliases_of = {}, {}, {}
+    for c, members in by_cluster.items():
+        full_person = any(m.label == "PERSON" and m.end - m.start >= 2 for m in members) and \
+            any(m.end - m.start == 1 for m in members)
+        label_of[c] = _cluster_label(members, full_person)
+        canonical_of[c] = _canonical(doc, members)
+        forms = {_text(doc, m) for m in members}
+        for m in members:
+            forms.update(m.aliases)
+        aliases_of[c] = sorted(forms)
+    rows = []
+    for m, c in zip(mentions, clusters):
+        start = doc[m.start].idx
+        end = doc[m.end - 1].idx + len(doc[m.end - 1].text)
         s0, s1 = sentence_bounds(doc, start, end)
-        rows.append({"text": doc.text[start:end], "start": start, "end": end, "label": ent.label_,
-                     "sentence_start": s0, "sentence_end": s1,
-                     "in_body": in_body(start, end, layout.body_spans)})
+        rows.append({
+            "text": doc.text[start:end], "start": start, "end": end, "label": label_of[c],
+            "entity_id": f"local-{c}", "canonical_name": canonical_of[c], "aliases": aliases_of[c],
+            "sentence_start": s0, "sentence_end": s1, "in_body": in_body(start, end, layout.body_spans),
+        })
     return rows
-
-
-def _key(name: str) -> str:
-    return re.sub(r"\W+", " ", name.casefold()).strip()
-
-
-def resolve_corpus(entities):
-    """Give every mention an entity_id, canonical_name and aliases across the corpus (exact names)."""
-    import hashlib
-
-    df = entities.copy()
-    if df.empty:
-        for c in ("entity_id", "canonical_name"):
-            df[c] = []
-        df["aliases"] = [[] for _ in range(len(df))]
-        return df
-    keys = df["label"] + "|" + df["text"].map(_key)
-    df["entity_id"] = keys.map(lambda k: "ent_" + hashlib.sha256(k.encode()).hexdigest()[:12])
-    df["canonical_name"] = df["text"]
-    aliases = df.groupby("entity_id")["text"].agg(lambda s: sorted(set(s)))
-    df["aliases"] = df["entity_id"].map(aliases)
-    return df

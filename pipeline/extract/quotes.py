@@ -1,23 +1,511 @@
-"""Quotes from the text and the shared spaCy parse (thin first version)."""
+"""Quotes and their speakers, from the text and the shared spaCy parse.
+
+One row per quote in the article's prose:
+- direct: a quoted sentence or more ("“…,” she said"), possibly over several paragraphs;
+- partial: a quoted fragment inside the reporter's sentence (denied the reports as "absolutely false");
+- scare: a quoted name for something, attributed by a naming verb (what it called "coup attempts");
+- block: a paragraph reproduced without marks, introduced by a line such as "The WSJ reports the
+  following details" or "…, per the WSJ:".
+
+The speaker is the nearest explicit mention governing the quote (a cue's subject, the agent of
+"reported by", the object of "according to", a name after a dash); a quote with no cue of its own
+continues the speaker of the quote or reported speech just before it. Titles of shows, films and
+articles in quote marks, quoted words nobody is said to have said, and attribute values of markup
+are not quotes.
+"""
 from __future__ import annotations
 
+import logging
 import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
-from pipeline.extract.spans import in_body, sentence_bounds
+from pipeline import outlets
+from pipeline.extract.attribution import (ANON_HEADS, NAMING_VERBS, ORG_HEADS, PERSON_PRONOUNS,
+                                          PUBLICATION_HEADS, Resolver, Speaker, dash_speaker, is_cue_verb,
+                                          speaker_for_cue)
+from pipeline.extract.quote_marks import QUOTE_CHARS, find_marked_quotes
+from pipeline.extract.spans import sentence_bounds
 
-_QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{3,2000})[”\"]")
+log = logging.getLogger(__name__)
+
+_TAG_RE = re.compile(r"<[A-Za-z/][^<>]*>")
+# A transcript turn: "WALLACE: Let's start ..."
+_TURN_RE = re.compile(r"[\"“]?\s*(?P<label>[A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+")
+# Nouns and verbs that put a title of a work, not somebody's words, in quote marks.
+_WORK_BEFORE_RE = re.compile(
+    r"(?:\b(?:titled|entitled|headlined|headline|book|film|movie|documentary|show|program|programme|series|"
+    r"episode|song|album|column|commentary|op-ed|editorial|essay|article|poem|play|ad|advert|advertisement|"
+    r"spot|video|segment|podcast|broadcast of|edition of|hashtag|slogan|website|newsletter|magazine)|"
+    r"['’]s)\s*,?\s*$", re.I)
+_TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "it",
+                "is", "vs", "vs.", "de", "la", "as", "but", "nor", "so", "yet", "up"}
+# An introducer of an unmarked block quote: "X reports the following details", "…, per the WSJ:",
+# "X has tweeted that …:", "X wrote:".
+_CLAUSE_OPENERS = {"when", "while", "as", "after", "before", "because", "since", "if", "but", "though",
+                   "although", "which", "who", "where", "whereas", "until", "unless"}
+_FOLLOWING_RE = re.compile(r"\b(?:the following|as follows)\b", re.I)
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    form: str = "direct"
+    label: Speaker | None = None   # a transcript label inside the quote
+    closed: bool = True
+    intro: Speaker | None = None   # the speaker of a block quote's introducer
+    intro_cue: str | None = None
+
+
+@dataclass
+class Attributed:
+    speaker: str | None = None
+    start: int | None = None
+    end: int | None = None
+    name: str | None = None
+    kind: str = "unknown"
+    cue: str | None = None
+    head_lower: str | None = None
+    pos: int = 0
+    para: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+def _article_label(layout) -> str:
+    return repr((layout.title or "untitled article")[:80])
+
+
+def _markup_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _TAG_RE.finditer(text)]
+
+
+def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
+    return max(0, bisect_right([s for s, _ in paras], pos) - 1)
+
+
+def _prev_char(text: str, pos: int, floor: int) -> str:
+    i = pos - 1
+    while i >= floor and text[i] in " \t\u00a0":
+        i -= 1
+    return text[i] if i >= floor else ""
+
+
+def _is_title_case(s: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w’'&.-]*", s)
+    if len(words) < 2 or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
+
+
+def _embedded(text: str, start: int, para_start: int) -> bool:
+    """True when the quote sits inside the reporter's sentence rather than opening one."""
+    prev = _prev_char(text, start - 1, para_start)
+    return prev != "" and prev not in ".!?:;\"“”—–-(…" and not (prev == "," and text[start:start + 1].isupper())
+
+
+def _split_turns(text: str, start: int, end: int, doc) -> list[Candidate]:
+    """A transcript quoted over several paragraphs, one turn per speaker label, as separate quotes."""
+    labels = []
+    for m in re.finditer(r"(?:^|\n)[ \t]*(?=[\"“]?\s*[A-Z][A-Z.'’ -]{1,30}[A-Z.]:\s)", text[start - 1:end]):
+        at = start - 1 + m.end()
+        t = _TURN_RE.match(text, at)
+        if t and t.group("label").strip().upper() == t.group("label").strip():
+            labels.append(t)
+    if not labels:
+        return [Candidate(start, end)]
+    out = []
+    if labels[0].start() > start + 1:
+        out.append(Candidate(start, labels[0].start()))
+    for i, t in enumerate(labels):
+        stop = labels[i + 1].start() if i + 1 < len(labels) else end
+        body = text[t.end():stop].rstrip()
+        body = body.rstrip("\"“”").rstrip()
+        if not body:
+            continue
+        label = t.group("label").strip()
+        ls = t.start("label")
+        head = doc.char_span(ls, ls + len(label), alignment_mode="expand")
+        out.append(Candidate(t.end(), t.end() + len(body), label=Speaker(label, ls, ls + len(label),
+                                                                           head[-1] if head else None, ":")))
+    return out
+
+
+class _Article:
+    """Everything extract_quotes needs about one article, computed once."""
+
+    def __init__(self, doc, layout, entities):
+        self.doc = doc
+        self.text = doc.text
+        self.layout = layout
+        self.paras = sorted(layout.body_spans)
+        self.resolver = Resolver(doc, entities, self.paras)
+        self.markup = _markup_spans(self.text)
+        self.sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
+        self._sent_starts = [a for a, _ in self.sents]
+
+    def para_of(self, pos: int) -> tuple[int, int, int]:
+        k = _para_index(self.paras, pos)
+        return k, self.paras[k][0], self.paras[k][1]
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        """Bounds of the sentence around pos, clipped to its paragraph."""
+        k, p0, p1 = self.para_of(pos)
+        i = bisect_right(self._sent_starts, pos) - 1
+        if i < 0:
+            return p0, p1
+        s0, s1 = self.sents[i]
+        return max(s0, p0), min(s1, p1)
+
+
+def _in_quotes(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s - 1 <= pos < e + 1 for s, e in spans)
+
+
+def _tokens_between(doc, a: int, b: int):
+    if b <= a:
+        return []
+    span = doc.char_span(a, b, alignment_mode="contract")
+    return list(span) if span is not None else []
+
+
+def _linked(cue, qtoks) -> bool:
+    """The cue governs the quote in the parse, or hangs off the quote's root ("“…,” he said")."""
+    qset = {t.i for t in qtoks}
+    if cue.head.i in qset and cue.head is not cue:
+        return True
+    for t in qtoks[:40]:
+        if cue in t.ancestors:
+            return True
+    return False
+
+
+def _find_cue(art: _Article, start: int, end: int, quote_spans) -> tuple[Speaker | None, str | None, object]:
+    """(speaker, cue text, cue token) for the quote [start, end), from the sentence around it."""
+    text, doc = art.text, art.doc
+    k, p0, p1 = art.para_of(start)
+    k2, q0, q1 = art.para_of(max(start, end - 1))
+    # after the closing mark: "― Name"
+    close = end + 1 if end < len(text) and text[end] in QUOTE_CHARS else end
+    dash = dash_speaker(doc, close, q1)
+    if dash is not None:
+        return dash, dash.cue, None
+    s0, _ = art.sentence_span(start)
+    _, s1 = art.sentence_span(max(start, end - 1))
+    lead_a, lead_b = s0, start
+    trail_a, trail_b = close, s1
+    lead_text = text[lead_a:lead_b].strip(" \t\n" + QUOTE_CHARS)
+    if not lead_text:
+        # "X said:" as the sentence (or paragraph) before
+        prev_end = start - 1 if start > p0 else None
+        if prev_end is not None and prev_end > p0:
+            a, b = art.sentence_span(prev_end - 1)
+            if text[a:b].rstrip().endswith((":", ",")):
+                lead_a, lead_b = a, b
+        elif k > 0 and start - len(text[p0:start]) == p0:
+            pp0, pp1 = art.paras[k - 1]
+            if text[pp0:pp1].rstrip().endswith(":"):
+                a, b = art.sentence_span(pp1 - 1)
+                lead_a, lead_b = a, b
+    trail_text = text[trail_a:trail_b].strip(" \t\n.,!?;" + QUOTE_CHARS)
+    nxt_at = trail_b
+    while nxt_at < q1 and text[nxt_at].isspace():
+        nxt_at += 1
+    if not trail_text and nxt_at < q1:
+        a, b = art.sentence_span(nxt_at)
+        nxt = text[a:b].lstrip()
+        if nxt and nxt[0] not in QUOTE_CHARS:
+            cut = min([b] + [s - 1 for s, _ in quote_spans if a <= s - 1 < b])
+            trail_a, trail_b = a, cut
+    qspan = doc.char_span(start, end, alignment_mode="expand")
+    qtoks = list(qspan) if qspan is not None else []
+    cands = []
+    for a, b, side in ((lead_a, lead_b, "lead"), (trail_a, trail_b, "trail")):
+        for t in _tokens_between(doc, a, b):
+            if _in_quotes(t.idx, quote_spans):
+                continue
+            low = t.lower_
+            is_prep = (low == "according" and any(c.lower_ == "to" for c in t.children)) or \
+                (low == "per" and t.dep_ == "prep")
+            if not (is_prep or is_cue_verb(t)):
+                continue
+            if side == "trail" and any(x.pos_ == "SCONJ" or x.lower_ in _CLAUSE_OPENERS
+                                       for x in _tokens_between(doc, close, t.idx)):
+                continue  # "“…,” when Clinton blasted him": another clause, not the quote's tag
+            dist = (start - (t.idx + len(t))) if side == "lead" else (t.idx - end)
+            cands.append((not _linked(t, qtoks), max(dist, 0), t))
+    cands.sort(key=lambda c: c[1] + (60 if c[0] else 0))
+    # "X: “…”" - a name and a colon right before the quote
+    first_cue = None
+    for _, _, t in cands:
+        _, c0, c1 = art.para_of(t.idx)
+        spk = speaker_for_cue(t, c0, c1, lambda pos: _in_quotes(pos, quote_spans))
+        if first_cue is None:
+            first_cue = t
+        if spk is not None and not (spk.start < end and start < spk.end):
+            return spk, spk.cue, t
+    return None, (first_cue.text if first_cue is not None else None), first_cue
+
+
+def _colon_label(art: _Article, start: int) -> Speaker | None:
+    """"Trump on Twitter: “…”" - a named mention and a colon right before the quote."""
+    k, p0, _ = art.para_of(start)
+    before = art.text[p0:start - 1] if start > p0 else ""
+    m = re.search(r"(?:^|[.!?]\s+)([^.!?:]{2,60}):\s*$", before)
+    if not m:
+        return None
+    a = p0 + m.start(1)
+    b = p0 + m.end(1)
+    for e in art.resolver.mentions:
+        if a <= e.start and e.end <= b and e.label in ("PERSON", "ORG"):
+            span = art.doc.char_span(e.start, e.end, alignment_mode="expand")
+            return Speaker(e.text, e.start, e.end, span[-1] if span else None, ":")
+    return None
+
+
+def _block_intro(art: _Article, k: int) -> tuple[Speaker | None, str | None] | None:
+    """When paragraph k introduces a quoted passage: (speaker, cue) of the introducer, else None."""
+    p0, p1 = art.paras[k]
+    para = art.text[p0:p1].rstrip()
+    if not (para.endswith(":") or _FOLLOWING_RE.search(para)):
+        return None
+    a, b = art.sentence_span(p1 - 1)
+    for t in _tokens_between(art.doc, a, b):
+        low = t.lower_
+        if (low == "according" or (low == "per" and t.dep_ == "prep")) or is_cue_verb(t):
+            spk = speaker_for_cue(t, p0, p1)
+            if spk is not None:
+                return spk, spk.cue
+    return None
+
+
+def _block_candidates(art: _Article, marked_starts: set[int]) -> list[Candidate]:
+    """Unmarked paragraphs reproduced after an introducer that names their source."""
+    out = []
+    for k in range(len(art.paras) - 1):
+        intro = _block_intro(art, k)
+        if intro is None or intro[0] is None:
+            continue
+        n0, n1 = art.paras[k + 1]
+        para = art.text[n0:n1]
+        if para[:1] in QUOTE_CHARS or len(para.split()) < 8 or any(n0 <= s < n1 for s in marked_starts):
+            continue
+        out.append(Candidate(n0, n1, form="block", intro=intro[0], intro_cue=intro[1]))
+    return out
+
+
+def _is_work_title(art: _Article, start: int, end: int, para_start: int) -> bool:
+    text = art.text
+    content = text[start:end].strip(" ,.")
+    before = text[max(para_start, start - 40):start - 1]
+    if not _embedded(text, start, para_start) and not re.search(r"['’]s\s*$", before):
+        return False
+    if _WORK_BEFORE_RE.search(before) and not re.search(r"\b(?:call(?:s|ed|ing)?|dubbed|so-called)\s*$", before, re.I):
+        return len(content.split()) <= 12
+    return _is_title_case(content) and len(content.split()) <= 10 and not re.search(
+        r"\b(?:call(?:s|ed|ing)?|dubbed|nicknamed|branded|labell?ed|term(?:s|ed)?)\s+(?:\w+\s+)?(?:as\s+)?$",
+        before, re.I)
+
+
+def _kind_and_name(art: _Article, spk: Speaker, at: int, history: list[Attributed]) -> tuple[str | None, str]:
+    """(speaker_name, speaker_kind) for a speaker mention."""
+    res = art.resolver
+    head = spk.head
+    low = head.lower_ if head is not None else spk.text.lower()
+    if head is not None and head.pos_ == "PRON" or low in ("he", "she", "it", "they", "i", "we"):
+        return _resolve_pronoun(art, low, at, history)
+    ent = res.entity_at(spk.start, spk.end, head.idx if head is not None else spk.start)
+    outlet = outlets.lookup(spk.text) or (outlets.lookup(ent.text) if ent else None)
+    if outlet is not None:
+        return outlet.name, "publication"
+    if ent is not None and ent.label == "PERSON":
+        return res.full_name(ent.text, at), "person"
+    if ent is not None:
+        if re.search(rf"\b(?:{'|'.join(_OUTLET_HEADS)})$", ent.text):
+            return ent.text, "publication"
+        return ent.text, "organization"
+    lemma = head.lemma_.lower() if head is not None else low
+    if head is not None and head.pos_ == "PROPN":
+        name = re.sub(r"^(?:the|The)\s+", "", spk.text)
+        if re.search(rf"\b(?:{'|'.join(_OUTLET_HEADS)})$", name):
+            return name, "publication"
+        if spk.text.isupper() and spk.cue == ":":
+            return spk.text.title(), "person"
+        return name, "organization"
+    if lemma in ANON_HEADS or low in ANON_HEADS:
+        return None, "anonymous"
+    if lemma in PUBLICATION_HEADS:
+        return res.last_outlet(at), "publication"
+    if lemma in ORG_HEADS:
+        return None, "organization"
+    holder = res.title_holder(head.text if head is not None else low, at)
+    if holder:
+        return holder, "person"
+    return None, "unknown"
+
+
+_OUTLET_HEADS = ("Times", "Post", "Journal", "News", "Herald", "Tribune", "Gazette", "Telegraph", "Guardian",
+                 "Monitor", "Observer", "Chronicle", "Magazine", "Inquirer", "Examiner", "Dispatch", "Courier")
+
+
+def _resolve_pronoun(art: _Article, low: str, at: int, history: list[Attributed]) -> tuple[str | None, str]:
+    res = art.resolver
+    if low in PERSON_PRONOUNS:
+        want = PERSON_PRONOUNS[low]
+        for h in reversed(history):
+            if h.kind == "person" and h.name and res.gender_of(h.name) in (None, want) and at - h.pos < 3000:
+                res.learn_gender(h.name, low)
+                return h.name, "person"
+        for m in reversed([m for m in res.persons if m.end <= at and m.is_subject and at - m.end < 1500]):
+            if res.gender_of(m.text) in (None, want):
+                name = res.full_name(m.text, m.start)
+                res.learn_gender(name, low)
+                return name, "person"
+        return None, "person"
+    if low == "it":
+        for h in reversed(history):
+            if h.kind in ("organization", "publication") and h.name and at - h.pos < 1500:
+                return h.name, h.kind
+        for m in reversed([m for m in res.mentions if m.end <= at and m.label != "PERSON" and at - m.end < 400]):
+            return m.text, "organization"
+        return None, "unknown"
+    if low in ("i", "we") and art.layout.authors:
+        return art.layout.authors[0], "person"
+    return None, "unknown"
+
+
+def _form(art: _Article, cand: Candidate, cue_tok, para_start: int) -> str:
+    if cand.form == "block":
+        return "block"
+    text = art.text
+    if not _embedded(text, cand.start, para_start):
+        return "direct"
+    content = text[cand.start:cand.end]
+    before = text[max(para_start, cand.start - 30):cand.start - 1]
+    if re.search(r"\bso-called\s*$", before, re.I) or (
+            cue_tok is not None and cue_tok.lemma_.lower() in NAMING_VERBS and len(content.split()) <= 6):
+        return "scare"
+    return "partial"
 
 
 def extract_quotes(doc, layout, entities: list[dict]) -> list[dict]:
-    rows = []
-    for m in _QUOTE_RE.finditer(doc.text):
-        start, end = m.start(1), m.end(1)
-        if not in_body(start, end, layout.body_spans):
+    """One row per quote in the article's prose, in text order, with its speaker."""
+    art = _Article(doc, layout, entities)
+    text = art.text
+    if not art.paras:
+        return []
+    marked, problems = find_marked_quotes(text, art.paras)
+    if problems:
+        log.warning("article %s: %d unbalanced quote mark(s); best effort kept: %s", _article_label(layout),
+                    len(problems), "; ".join(problems[:5]))
+    cands: list[Candidate] = []
+    for q in marked:
+        if any(a <= q.start < b for a, b in art.markup):
+            continue  # an attribute value of markup: <tweet author="…">
+        parts = _split_turns(text, q.start, q.end, doc) if q.paragraphs > 1 or _TURN_RE.match(text, q.start) \
+            else [Candidate(q.start, q.end)]
+        for c in parts:
+            c.closed = q.closed
+        cands.extend(parts)
+    cands.extend(_block_candidates(art, {c.start for c in cands}))
+    cands.sort(key=lambda c: (c.start, c.end))
+    quote_spans = [(c.start, c.end) for c in cands if c.form != "block"]
+
+    rows: list[dict] = []
+    history: list[Attributed] = []   # attributed quotes, in order
+    events = _speech_events(art, quote_spans)
+    for c in cands:
+        k, p0, p1 = art.para_of(c.start)
+        if c.form != "block" and _is_work_title(art, c.start, c.end, p0):
             continue
-        s0, s1 = sentence_bounds(doc, start, end)
-        rows.append({"text": m.group(1), "start": start, "end": end,
-                     "form": "direct" if len(m.group(1).split()) > 4 else "partial",
-                     "speaker": None, "speaker_start": None, "speaker_end": None, "speaker_name": None,
-                     "speaker_entity_id": None, "speaker_kind": "unknown", "cue": None,
-                     "sentence_start": s0, "sentence_end": s1, "in_body": True})
+        spk, cue, cue_tok = (c.label, ":", None) if c.label else (c.intro, c.intro_cue, None) if c.intro \
+            else _find_cue(art, c.start, c.end, quote_spans)
+        if spk is None and c.form != "block":
+            spk = _colon_label(art, c.start)
+            cue = ":" if spk is not None else cue
+        form = _form(art, c, cue_tok, p0)
+        att = Attributed(pos=c.start, para=k)
+        if spk is not None:
+            name, kind = _kind_and_name(art, spk, c.start, history)
+            att = Attributed(spk.text, spk.start, spk.end, name, kind, cue, pos=c.start, para=k)
+        elif cue is None or form == "direct":
+            prev = _inherit(art, c, k, history, events, form)
+            if prev is not None:
+                att = Attributed(prev.speaker, prev.start, prev.end, prev.name, prev.kind, prev.cue, pos=c.start,
+                                 para=k)
+        if att.speaker is None and att.name is None and form in ("partial", "scare"):
+            continue  # quoted words nobody is said to have said: emphasis, irony, a term
+        history.append(att)
+        s0, s1 = sentence_bounds(doc, c.start, c.end)
+        rows.append({
+            "text": text[c.start:c.end], "start": c.start, "end": c.end, "form": form,
+            "speaker": att.speaker, "speaker_start": att.start, "speaker_end": att.end,
+            "speaker_name": att.name, "speaker_entity_id": None, "speaker_kind": att.kind, "cue": att.cue,
+            "cluster_id": None, "origin_article_id": None,
+            "sentence_start": s0, "sentence_end": s1, "in_body": True,
+        })
     return rows
+
+
+def _speech_events(art: _Article, quote_spans) -> list[Attributed]:
+    """Reported speech outside quote marks ("Clinton said Tuesday that …"): a later quote with no cue of
+    its own may continue it."""
+    out = []
+    for t in art.doc:
+        if not is_cue_verb(t) or _in_quotes(t.idx, quote_spans):
+            continue
+        k, p0, p1 = art.para_of(t.idx)
+        if not (p0 <= t.idx < p1):
+            continue
+        spk = speaker_for_cue(t, p0, p1, lambda pos: _in_quotes(pos, quote_spans))
+        if spk is None:
+            continue
+        out.append(Attributed(spk.text, spk.start, spk.end, None, "unknown", spk.cue, pos=t.idx, para=k,
+                              extra={"speaker": spk}))
+    return out
+
+
+def _inherit(art: _Article, c: Candidate, k: int, history: list[Attributed], events: list[Attributed],
+             form: str) -> Attributed | None:
+    """The speaker a quote with no cue continues: the last speaker of this or the previous paragraph;
+    after a colon introducer, the last quoted speaker; at the top of an aggregator's page, the outlet
+    its header credits."""
+    text = art.text
+    recent = [h for h in history if h.speaker or h.name] + \
+        [e for e in events if e.pos < c.start]
+    recent.sort(key=lambda h: h.pos)
+    recent = [h for h in recent if h.pos < c.start]
+    if recent and recent[-1].para >= k - 1:
+        h = recent[-1]
+        if "speaker" in h.extra:
+            name, kind = _kind_and_name(art, h.extra["speaker"], h.pos, history)
+            h = Attributed(h.speaker, h.start, h.end, name, kind, h.cue, pos=h.pos, para=h.para)
+        return h
+    p0 = art.paras[k][0]
+    intro = text[art.paras[k - 1][0]:art.paras[k - 1][1]].rstrip() if k > 0 else ""
+    if c.start - 1 <= p0 + 1 and intro.endswith(":"):
+        quoted = [h for h in history if h.speaker or h.name]
+        if quoted:
+            return quoted[-1]
+    if not recent and not history and form == "direct":
+        return _header_source(art)
+    return None
+
+
+def _header_source(art: _Article) -> Attributed | None:
+    """The outlet an aggregator's headline line credits ("SITE: “Title” – Wall Street Journal/ …")."""
+    blocks = [b for b in art.layout.blocks if b.kind == "title"]
+    if not blocks or not art.layout.cites:
+        return None
+    title = blocks[0]
+    for cited in art.layout.cites:
+        entry = outlets.lookup(cited)
+        names = [cited] + (list(entry.aliases) if entry else [])
+        for n in sorted(names, key=len, reverse=True):
+            i = title.text.find(re.sub(r"^The ", "", n))
+            if i >= 0:
+                s = title.start + i
+                surface = re.sub(r"^The ", "", n)
+                return Attributed(surface, s, s + len(surface), entry.name if entry else cited, "publication",
+                                  None)
+    return None

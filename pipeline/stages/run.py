@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
         (link.main, ["--extracted", str(o / "extracted"), "--out", str(o / "interim"), "--params", args.params]),
         (validate.main, ["--tables", str(o / "interim"), "--suites", args.suites, "--reports", str(o / "reports")]),
         (publish.main, ["--tables", str(o / "interim"), "--report", str(o / "reports" / "validation.json"),
-                        "--out", str(o / "processed")]),
+                        "--out", str(o / "processed"), "--params", args.params]),
     ]
     for step, step_args in steps:
         code = step(step_args)

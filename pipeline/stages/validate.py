@@ -25,6 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     log.info("validate: %s", ", ".join(f"{t}={len(df)}" for t, df in tables.items()))
     report = run_suites(validation_views(tables), load_suites(args.suites), list(tables["articles"]["article_id"]))
     write_json(args.reports / "validation.json", report)
+    write_json(args.reports / "metrics.json", {
+        "rows": {t: len(df) for t, df in tables.items()},
+        "expectations": {"total": report["n_expectations"], "passed": report["n_passed"],
+                         "share_passed": report["share_passed"], "critical_failures": report["critical_failures"]},
+    })
     html_text = render_html(report)
     write_atomic(args.reports / "validation.html", lambda tmp: Path(tmp).write_text(html_text, encoding="utf-8"))
     for line in failure_lines(report, limit=100):

@@ -1,0 +1,336 @@
+"""Who said it: reporting cues, their speakers, and the name a speaker mention stands for.
+
+Works on the shared spaCy parse only. A reporting cue is a speech verb ("said", "told", "was
+quoted as saying", "tweeted"), a preposition of attribution ("according to X", "per X"), or a
+verb whose object is an utterance ("made the following comment"). Its speaker is the cue's
+subject, the agent of a passive ("reported by the Journal"), or, for "was quoted as saying", the
+passive subject. A speaker mention is then resolved to a name: a surname to the fullest name the
+article gives, a pronoun to the last compatible named speaker, a title ("the ambassador") to the
+person the article gives that title, "the report" to the last outlet named.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline import outlets
+
+# Lemmas of verbs that report speech, writing or a claim.
+SPEECH_VERBS = frozenset("""
+say tell add write ask answer reply respond explain note continue recall declare insist argue claim
+warn announce state tweet retweet post report quote cite describe call dub term label brand deny admit
+acknowledge confirm suggest predict joke quip complain shout yell scream chant sing read urge demand
+boast concede contend maintain assert observe remark comment testify vow promise pledge threaten
+lament scold laugh sigh whisper mutter tout praise criticize criticise condemn accuse blast slam hail
+dismiss reject characterize characterise conclude emphasize emphasise stress agree caution recount
+reveal disclose mention text email inform advise allege charge counter retort interject muse wonder
+exclaim proclaim announce summarize summarise opine rule find estimate forecast tweet type put
+""".split())
+# Verbs that name a thing in quote marks: the quote is a scare quote.
+NAMING_VERBS = frozenset("call dub term label brand nickname describe characterize characterise".split())
+# Nouns of an utterance: "made the following comment", "in a statement".
+SPEECH_NOUNS = frozenset("""
+statement comment comments remark remarks quote quotes words tweet tweets post message interview letter email note memo
+release speech response answer question warning announcement testimony op-ed editorial column
+""".split())
+# "A source", "officials", "people familiar with": nobody named.
+ANON_HEADS = frozenset("""
+source sources person people official officials aide aides insider insiders diplomat diplomats
+adviser advisers advisor advisors expert experts analyst analysts observer observers witness witnesses
+resident residents staffer staffers member members executive executives employee employees officer
+officers someone one others other spokesperson spokesman spokeswoman representative representatives
+lawmaker lawmakers strategist strategists operative operatives ally allies friend friends critic critics
+supporter supporters voter voters activist activists
+""".split())
+PUBLICATION_HEADS = frozenset("""
+report reports newspaper paper outlet magazine article story journal publication network channel website
+site blog daily tabloid broadcaster piece editorial column wire agency
+""".split())
+ORG_HEADS = frozenset("""
+campaign ministry government department agency committee company party administration office
+council court commission embassy kremlin house army military police board bank union group
+organization organisation team firm corporation
+""".split())
+FEMALE_WORDS = frozenset("""
+she her mrs. mrs ms. ms miss madam woman wife mother daughter sister actress spokeswoman chairwoman
+congresswoman businesswoman queen princess duchess lady grandmother girl widow
+""".split())
+MALE_WORDS = frozenset("""
+he him his mr. mr sir man husband father son brother actor spokesman chairman congressman businessman
+king prince duke lord grandfather boy widower
+""".split())
+PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+RELATIVE = {"who", "which", "that", "whom"}
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Prof|Rev|Sir|Dame|Lord|"
+                        r"Lady|Hon|Amb|Pres|Supt|Insp|Det)\.?$")
+
+
+@dataclass
+class Speaker:
+    text: str            # the mention as written
+    start: int
+    end: int
+    head: object         # spaCy token: the mention's head
+    cue: str             # the reporting construction, as written
+
+
+def is_cue_verb(tok) -> bool:
+    if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+        return tok.lemma_.lower() != "put" or any(c.lower_ == "it" for c in tok.children)
+    # "made the following comment", "issued a statement"
+    return tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children)
+
+
+_STOPS = {",", "(", "—", "–", "―", ":", ";", '"', "“", "”", "‘", "’", "-"}
+
+
+def _phrase_tokens(head) -> list:
+    """The speaker mention: the subject's noun phrase without relative clauses or appositions."""
+    if head.pos_ == "PRON":
+        return [head]
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in ("relcl", "appos", "acl", "punct", "advcl", "parataxis", "dep") or child.i > head.i and \
+                child.dep_ in ("cc", "conj") and any(t.text in ",(" for t in head.doc[head.i:child.i]):
+            continue
+        keep.extend(child.subtree)
+    keep.sort(key=lambda t: t.i)
+    # the mention is contiguous and stops at a comma or bracket after the head
+    lo = hi = keep.index(head)
+    while lo > 0 and keep[lo - 1].i == keep[lo].i - 1 and keep[lo - 1].text not in _STOPS:
+        lo -= 1
+    while hi + 1 < len(keep) and keep[hi + 1].i == keep[hi].i + 1 and keep[hi + 1].text not in _STOPS:
+        hi += 1
+    toks = keep[lo:hi + 1]
+    while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
+        toks = toks[1:]
+    if len(toks) > 14:  # a whole clause came with it: keep the name around the head
+        toks = [t for t in head.subtree if t.dep_ in ("compound", "flat") or t is head]
+    return toks or [head]
+
+
+def _subject_of(verb, avoid=lambda pos: False):
+    """(subject token, cue text) for a reporting verb, following the clause up when the verb has no
+    subject of its own ("said, adding that ...", "was quoted as saying")."""
+    tok, steps = verb, 0
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and prev is not None and prev.pos_ == "PROPN" and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return prev  # "footage of Hillary Clinton asking, “…”"
+    while tok is not None and steps < 4:
+        lemma = tok.lemma_.lower()
+        children = list(tok.children)
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        if agent is not None and lemma not in ("quote", "cite"):
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+        # the parse took a word of the quote, or a dash, for a subject: skip it; of two subjects the
+        # one next to the verb is the speaker
+        subjects = [c for c in children if not avoid(c.idx) and any(ch.isalnum() for ch in c.text) and (
+            c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and lemma in ("quote", "cite", "hear", "catch")))]
+        if subjects:
+            c = min(subjects, key=lambda c: abs(c.i - tok.i))
+            if c.lower_ in RELATIVE and tok.dep_ == "relcl":
+                return tok.head
+            if c.dep_ == "csubj" or c.lower_ in ("what", "this", "that", "there"):
+                return None
+            return c
+        if tok.dep_ == "acl" and (tok.head.pos_ == "PROPN" or tok.head.lemma_.lower() in ANON_HEADS):
+            return tok.head  # "Trump, saying …": the gerund describes its noun
+        if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep", "ccomp") and tok.head is not tok:
+            # an infinitive or gerund inherits its governor's subject; a ccomp does not unless it is
+            # a bare gerund chain ("as saying")
+            if tok.dep_ == "ccomp" and steps == 0:
+                return None
+            tok = tok.head
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def _cue_text(verb, head) -> str:
+    doc = verb.doc
+    toks = [t for t in verb.subtree if t.dep_ in ("aux", "auxpass", "neg", "prt") and t.head is verb] + [verb]
+    if verb.lemma_.lower() == "say" and verb.head.lemma_.lower() in ("quote", "cite") and verb.head is not verb:
+        return doc[verb.head.i:verb.i + 1].text  # "quoted as saying"
+    toks.sort(key=lambda t: t.i)
+    return doc[toks[0].i:toks[-1].i + 1].text if toks else verb.text
+
+
+def _left_noun_phrase(verb, floor: int):
+    """The noun phrase right before a verb, when the parse gave the verb no usable subject (it
+    glued the paragraph to the one before): "The WSJ reports ..." -> WSJ."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].idx >= floor and verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        i -= 1
+    if i < 0 or verb.doc[i].idx < floor or verb.doc[i].pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return verb.doc[i]
+
+
+def speaker_for_cue(tok, floor: int = 0, ceiling: int | None = None, avoid=lambda pos: False) -> Speaker | None:
+    """The speaker of a reporting cue token (a speech verb, 'according', 'per'), or None. The speaker
+    must lie within [floor, ceiling) - the cue's paragraph - and outside quotes (`avoid`), whatever
+    the parse says."""
+    doc = tok.doc
+    ceiling = len(doc.text) if ceiling is None else ceiling
+    low = tok.lower_
+    if low in ("according", "per") or (low == "to" and tok.head.lower_ == "according"):
+        prep = tok if low == "per" else next((c for c in tok.children if c.lower_ == "to"), tok)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        if low == "per" and not (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("PERSON", "ORG")):
+            return None  # "per cent", "per year"
+        toks = _phrase_tokens(pobj)
+        cue = "according to" if low != "per" else "per"
+        return Speaker(doc[toks[0].i:toks[-1].i + 1].text, toks[0].idx, toks[-1].idx + len(toks[-1]), pobj, cue)
+    subj = _subject_of(tok, avoid)
+    if subj is None or not floor <= subj.idx < ceiling:
+        # the parse lost the subject (or took it from the paragraph before): "… ,” NAME said"
+        subj = _left_noun_phrase(tok, floor)
+        if subj is not None and avoid(subj.idx):
+            subj = None
+    if subj is None:
+        return None
+    toks = [t for t in _phrase_tokens(subj) if floor <= t.idx < ceiling] or [subj]
+    span = doc[toks[0].i:toks[-1].i + 1]
+    return Speaker(span.text, span.start_char, span.end_char, subj, _cue_text(tok, subj))
+
+
+def dash_speaker(doc, after: int, limit: int) -> Speaker | None:
+    """"… ” ― Veronica Cruz": a name after a dash right behind the closing mark."""
+    m = re.match(r"[^\S\n]*[―—–-]{1,2}[^\S\n]*", doc.text[after:limit])
+    if not m:
+        return None
+    s = after + m.end()
+    span = doc.char_span(s, limit, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    toks = []
+    for t in span:
+        if t.is_punct and t.text not in ".'’-" or t.is_space:
+            break
+        if not (t.is_title or t.is_upper or t.text in ".'’-" or t.lower_ in ("de", "da", "van", "von", "la", "del")):
+            break
+        toks.append(t)
+    while toks and toks[-1].text in ".'’-":
+        toks.pop()
+    if not toks or len(toks) > 6:
+        return None
+    return Speaker(doc[toks[0].i:toks[-1].i + 1].text, toks[0].idx, toks[-1].idx + len(toks[-1]), toks[-1],
+                   m.group().strip())
+
+
+# --- resolution -----------------------------------------------------------------------------------
+
+
+def _norm_tokens(s: str) -> list[str]:
+    return re.findall(r"[\w’'.-]+", s)
+
+
+@dataclass
+class NamedMention:
+    text: str
+    start: int
+    end: int
+    label: str
+    is_subject: bool
+
+
+class Resolver:
+    """Names for speaker mentions of one article, from its entity rows and parse."""
+
+    def __init__(self, doc, entities: list[dict], body_spans):
+        self.doc = doc
+        self.text = doc.text
+        ents = sorted((e for e in entities if e.get("label") in ("PERSON", "ORG", "GPE", "NORP")),
+                      key=lambda e: (e["start"], e["end"]))
+        self.mentions = []
+        for e in ents:
+            span = doc.char_span(e["start"], e["end"], alignment_mode="expand")
+            subj = span is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
+            self.mentions.append(NamedMention(e["text"], e["start"], e["end"], e["label"], subj))
+        self.persons = [m for m in self.mentions if m.label == "PERSON"]
+        self._gender = self._genders()
+        self._outlet_re = re.compile(rf"\b(?:{outlets.alias_pattern()})\b") if outlets.alias_pattern() else None
+
+    # A person's gender, when the article shows it: an honorific, a gendered role word right
+    # before or after the name.
+    def _genders(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for m in self.persons:
+            last = m.text.split()[-1]
+            before = self.text[max(0, m.start - 25):m.start].lower().split()
+            after = self.text[m.end:m.end + 40].lower().split()
+            words = before[-2:] + after[:4]
+            if any(w.strip(",.") in FEMALE_WORDS - {"her", "she"} for w in words):
+                out.setdefault(last, "f")
+            elif any(w.strip(",.") in MALE_WORDS - {"his", "he", "him"} for w in words):
+                out.setdefault(last, "m")
+        return out
+
+    def gender_of(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        return self._gender.get(name.split()[-1])
+
+    def learn_gender(self, name: str, pronoun: str) -> None:
+        g = PERSON_PRONOUNS.get(pronoun.lower())
+        if g and name:
+            self._gender.setdefault(name.split()[-1], g)
+
+    def full_name(self, name: str, at: int) -> str:
+        """The fullest PERSON name in the article ending with `name` ("Trump" -> "Donald Trump"),
+        preferring the nearest one before `at`."""
+        parts = [p for p in name.split() if not _HONORIFIC.match(p)]
+        if not parts:
+            return name
+        tail = " ".join(parts)
+        best, best_key = tail, None
+        for m in self.persons:
+            words = [w for w in m.text.split() if not _HONORIFIC.match(w)]
+            if len(words) <= len(parts) or " ".join(words[-len(parts):]) != tail:
+                continue
+            key = (m.start > at, abs(at - m.start))
+            if best_key is None or key < best_key:
+                best, best_key = " ".join(words), key
+        return best
+
+    def entity_at(self, start: int, end: int, head_idx: int | None = None) -> NamedMention | None:
+        inside = [m for m in self.mentions if m.start < end and start < m.end]
+        if head_idx is not None:
+            for m in inside:
+                if m.start <= head_idx < m.end:
+                    return m
+        return None
+
+    def title_holder(self, role: str, at: int) -> str | None:
+        """The person the article calls `role` ("Ambassador Vladimir Zayemsky", "Jane Doe, the
+        ambassador"), the nearest to `at`."""
+        role_re = re.compile(rf"\b{re.escape(role)}\b", re.I)
+        best, best_key = None, None
+        for m in self.persons:
+            before = self.text[max(0, m.start - 40):m.start]
+            after = self.text[m.end:m.end + 80]
+            titled = re.search(rf"\b{re.escape(role)}\.?\s+$", before, re.I) is not None
+            appos = re.match(r"\s*,\s*(?:the |a |an |[A-Z][\w.’']+(?:’s|'s) )?([^,.;]{0,60})", after)
+            if not titled and not (appos and role_re.search(appos.group(1) or "")):
+                continue
+            key = (abs(at - m.start),)
+            if best_key is None or key < best_key:
+                best, best_key = self.full_name(m.text, m.start), key
+        return best
+
+    def last_outlet(self, at: int) -> str | None:
+        if self._outlet_re is None:
+            return None
+        found = None
+        for m in self._outlet_re.finditer(self.text, 0, at):
+            found = m
+        if found is None:
+            return None
+        entry = outlets.lookup(found.group())
+        return entry.name if entry else found.group()

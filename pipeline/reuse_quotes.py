@@ -1,0 +1,241 @@
+"""Quote clusters: the same quote across articles, trimmed or not, and where it first appeared.
+
+Quotebank groups a quote across articles only when the text is identical. Here two quotes are one
+when, after the normalisation of pipeline.reuse_tokens (marks, apostrophes, ellipses, brackets):
+- one holds (nearly) all the words of the other, or they share QUOTE_SHARED_WORDS words; or
+- both land on overlapping words of a common source article: through the reuse table (the quote sits
+  in a passage copied from that article, possibly unquoted there, possibly via a chain of copies),
+  or because the quoting article cites that article and its words stand there verbatim.
+The cluster's origin is the earliest appearance among the articles holding it; the cluster_id is the
+quote_id of the origin's quote, or "<origin article_id>-c<offset>" when the origin holds the words
+unquoted. Both derive from content and ids only, so they do not depend on row order.
+"""
+from __future__ import annotations
+
+import logging
+from difflib import SequenceMatcher
+
+import numpy as np
+import pandas as pd
+
+from pipeline.reuse import Corpus, build_corpus
+
+log = logging.getLogger(__name__)
+
+QUOTE_SHINGLE_WORDS = 4   # quotes sharing a run this long are compared
+QUOTE_CONTAINED = 0.9     # share of the shorter quote's words found, in order, in the longer one
+QUOTE_SHARED_WORDS = 8    # or this many words in common, whatever the lengths
+MIN_CITED_MATCH = 2       # a quote this long, verbatim in an article its own article cites, comes from it
+MAX_QUOTE_SHINGLE_DF = 100
+MAX_CHAIN = 5             # copies of copies followed through the reuse table
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _matched(a: list[int], b: list[int]) -> list:
+    return [blk for blk in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if blk.size]
+
+
+def _same_quote(a: list[int], b: list[int]) -> bool:
+    m = sum(blk.size for blk in _matched(a, b))
+    short = min(len(a), len(b))
+    if m >= QUOTE_SHARED_WORDS:
+        return True
+    if short >= QUOTE_SHINGLE_WORDS:
+        return m >= QUOTE_CONTAINED * short
+    return a == b  # three words: only the identical quote
+
+
+def _find_run(seq: list[int], run: list[int]) -> int | None:
+    if not run:
+        return None
+    i = 0
+    while True:
+        try:
+            i = seq.index(run[0], i)
+        except ValueError:
+            return None
+        if seq[i:i + len(run)] == run:
+            return i
+        i += 1
+
+
+def _reuse_ranges(reuse: pd.DataFrame, corpus: Corpus) -> dict[int, list[tuple[int, int, int, int, int]]]:
+    """copy article -> [(source, x0, x1, y0, y1)]: each reuse row as token ranges."""
+    index = corpus.index_of()
+    out: dict[int, list[tuple[int, int, int, int, int]]] = {}
+    for row in reuse.itertuples(index=False):
+        c, s = index.get(row.article_id), index.get(row.source_article_id)
+        if c is None or s is None:
+            continue
+        x0, x1 = corpus.tokens[c].span(int(row.start), int(row.end))
+        y0, y1 = corpus.tokens[s].span(int(row.source_start), int(row.source_end))
+        out.setdefault(c, []).append((s, x0, x1, y0, y1))
+    return out
+
+
+def _footprints(n: int, t0: int, t1: int, corpus: Corpus, ranges, id_lists) -> list[tuple[int, int, int]]:
+    """Where a quote's words stand in earlier articles: [(article, t0, t1)], following copies back."""
+    found: list[tuple[int, int, int]] = []
+    seen = {n}
+    frontier = [(n, t0, t1)]
+    for _ in range(MAX_CHAIN):
+        nxt = []
+        for c, s0, s1 in frontier:
+            for src, x0, x1, y0, y1 in ranges.get(c, []):
+                o0, o1 = max(s0, x0), min(s1, x1)
+                if src in seen or o1 <= o0:
+                    continue
+                blocks = _matched(id_lists(c)[o0:o1], id_lists(src)[y0:y1])
+                if sum(b.size for b in blocks) < max(MIN_CITED_MATCH, 0.5 * (o1 - o0)):
+                    continue
+                f = (src, y0 + blocks[0].b, y0 + blocks[-1].b + blocks[-1].size)
+                seen.add(src)
+                found.append(f)
+                nxt.append(f)
+        frontier = nxt
+        if not frontier:
+            break
+    # Words quoted from an article the quoting one cites, verbatim there (typically short partial quotes).
+    words = id_lists(n)[t0:t1]
+    if len(words) >= MIN_CITED_MATCH:
+        index = corpus.index_of()
+        for aid in sorted(corpus.cited[n]):
+            src = index.get(aid)
+            if src is None or src in seen:
+                continue
+            at = _find_run(id_lists(src), words)
+            if at is not None:
+                seen.add(src)
+                found.append((src, at, at + len(words)))
+    return found
+
+
+def _precedes(x: int, y: int, edges: set[tuple[int, int]], corpus: Corpus) -> bool:
+    """x came before y: y copies from x, else y cites x, else x is dated earlier."""
+    if (y, x) in edges or (x, y) in edges:
+        return (y, x) in edges and (x, y) not in edges
+    aid_x, aid_y = corpus.article_ids[x], corpus.article_ids[y]
+    if (aid_x in corpus.cited[y]) != (aid_y in corpus.cited[x]):
+        return aid_x in corpus.cited[y]
+    dx, dy = corpus.dates[x], corpus.dates[y]
+    return dx is not None and dy is not None and dx < dy
+
+
+def cluster_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, reuse: pd.DataFrame) -> pd.DataFrame:
+    out = quotes.copy()
+    out["cluster_id"] = out["quote_id"]
+    out["origin_article_id"] = out["article_id"]
+    if out.empty:
+        return out
+    corpus = build_corpus(articles)
+    index = corpus.index_of()
+    cache: dict[int, list[int]] = {}
+
+    def id_lists(n: int) -> list[int]:
+        if n not in cache:
+            cache[n] = corpus.tokens[n].ids.tolist()
+        return cache[n]
+
+    ranges = _reuse_ranges(reuse, corpus)
+    edges = {(c, s) for c, rows in ranges.items() for s, *_ in rows}
+    recs = list(out[["article_id", "quote_id", "start", "end"]].itertuples(index=False))
+    spans: list[tuple[int, int, int] | None] = []
+    for r in recs:
+        n = index.get(r.article_id)
+        if n is None:
+            spans.append(None)
+            continue
+        t0, t1 = corpus.tokens[n].span(int(r.start), int(r.end))
+        spans.append((n, t0, t1) if t1 > t0 else None)
+
+    uf = _Union(len(recs))
+    # Quote against quote, through an index of word 4-grams (the whole quote when it has 3 words).
+    words = [id_lists(s[0])[s[1]:s[2]] if s else [] for s in spans]
+    postings: dict[tuple[int, ...], list[int]] = {}
+    for q, w in enumerate(words):
+        if len(w) < 3:
+            continue
+        keys = {tuple(w)} if len(w) < QUOTE_SHINGLE_WORDS else \
+            {tuple(w[i:i + QUOTE_SHINGLE_WORDS]) for i in range(len(w) - QUOTE_SHINGLE_WORDS + 1)}
+        for key in keys:
+            postings.setdefault(key, []).append(q)
+    checked: set[tuple[int, int]] = set()
+    for qs in postings.values():
+        if len(qs) < 2 or len(qs) > MAX_QUOTE_SHINGLE_DF:
+            continue
+        for i, qa in enumerate(qs):
+            for qb in qs[i + 1:]:
+                if spans[qa][0] == spans[qb][0] or (qa, qb) in checked:
+                    continue
+                checked.add((qa, qb))
+                if _same_quote(words[qa], words[qb]):
+                    uf.union(qa, qb)
+
+    # Quote against the articles its words come from.
+    intervals: dict[int, list[tuple[int, int, int, bool]]] = {}  # article -> (t0, t1, quote, is_own)
+    feet: list[list[tuple[int, int, int]]] = []
+    for q, s in enumerate(spans):
+        if s is None:
+            feet.append([])
+            continue
+        intervals.setdefault(s[0], []).append((s[1], s[2], q, True))
+        fp = _footprints(*s, corpus, ranges, id_lists)
+        feet.append(fp)
+        for art, f0, f1 in fp:
+            intervals.setdefault(art, []).append((f0, f1, q, False))
+    for ivs in intervals.values():
+        ivs.sort()
+        for i, (s0, e0, q0, own0) in enumerate(ivs):
+            for s1, e1, q1, own1 in ivs[i + 1:]:
+                if s1 >= e0:
+                    break
+                if not (own0 and own1):  # two quotes of one article stay apart unless a copy joins them
+                    uf.union(q0, q1)
+
+    # Origin and id of each cluster.
+    members: dict[int, list[int]] = {}
+    for q in range(len(recs)):
+        members.setdefault(uf.find(q), []).append(q)
+    cluster_id, origin = list(out["cluster_id"]), list(out["origin_article_id"])
+    for qs in members.values():
+        holders: dict[int, list[tuple[int, str | None]]] = {}  # article -> [(char offset, quote_id)]
+        for q in qs:
+            if spans[q] is None:
+                continue
+            holders.setdefault(spans[q][0], []).append((int(recs[q].start), recs[q].quote_id))
+            for art, f0, _ in feet[q]:
+                holders.setdefault(art, []).append((int(corpus.tokens[art].starts[f0]), None))
+        if not holders:
+            continue
+        cands = sorted(holders)
+
+        def rank(c: int):
+            before = sum(_precedes(d, c, edges, corpus) for d in cands if d != c)
+            date = corpus.dates[c]
+            return before, date is None, date or 0, corpus.article_ids[c]
+
+        first = min(cands, key=rank)
+        own = sorted((off, qid) for off, qid in holders[first] if qid is not None)
+        cid = own[0][1] if own else f"{corpus.article_ids[first]}-c{min(off for off, _ in holders[first])}"
+        for q in qs:
+            cluster_id[q] = cid
+            origin[q] = corpus.article_ids[first]
+    out["cluster_id"] = cluster_id
+    out["origin_article_id"] = origin
+    log.debug("quote clusters: %d quotes in %d clusters", len(out), len(set(cluster_id)))
+    return out
