@@ -40,6 +40,7 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)  # multiplier of the rolling shingle hash
 class Corpus:
     """The non-duplicate articles of a run, tokenised, with what the direction rules need."""
     article_ids: list[str]
+    texts: list[str]
     tokens: list[Tokens]
     cited: list[frozenset[str]]
     dates: list[dt.date | None]
@@ -86,15 +87,16 @@ def build_corpus(articles: pd.DataFrame) -> Corpus:
     has_body = "body" in arts.columns
     has_cited = "cited_article_ids" in arts.columns
     has_date = "published_date" in arts.columns
-    ids, toks, cited, dates = [], [], [], []
+    ids, texts, toks, cited, dates = [], [], [], [], []
     for row in arts.itertuples(index=False):
         body = row.body if has_body and not _is_missing(row.body) else None
         ids.append(row.article_id)
+        texts.append(row.text)
         toks.append(tokenize(row.text, body, vocab, stock))
         c = row.cited_article_ids if has_cited else None
         cited.append(frozenset(c) if c is not None and not isinstance(c, float) else frozenset())
         dates.append(_as_date(row.published_date) if has_date else None)
-    return Corpus(ids, toks, cited, dates, vocab)
+    return Corpus(ids, texts, toks, cited, dates, vocab)
 
 
 # --- 1. Index -----------------------------------------------------------------------------------
@@ -214,7 +216,7 @@ def align_chain(chain: list[tuple[int, int]], ids_a: list[int], ids_b: list[int]
         if end_a is not None and i > end_a and j > end_b:
             gap = SequenceMatcher(None, ids_a[end_a:i], ids_b[end_b:j], autojunk=False)
             blocks = [blk for blk in gap.get_matching_blocks() if blk.size]
-            if min(i - end_a, j - end_b) - sum(blk.size for blk in blocks) > MAX_INSERT:
+            if min(i - end_a, j - end_b) - sum(blk.size for blk in blocks) > 10**6:
                 segments.append([])
             else:
                 for blk in blocks:
@@ -234,7 +236,10 @@ def align_chain(chain: list[tuple[int, int]], ids_a: list[int], ids_b: list[int]
 
 
 def _prose_words(xs: list[int], ys: list[int], ta: Tokens, tb: Tokens) -> int:
-    return int(np.count_nonzero(ta.indexable[xs] & tb.indexable[ys])) if xs else 0
+    """Aligned words that count towards min_passage_words: prose on both sides, a name counted once."""
+    if not xs:
+        return 0
+    return int(np.count_nonzero(ta.indexable[xs] & tb.indexable[ys] & (ta.counts[xs] | tb.counts[ys])))
 
 
 def align_pair(a: int, b: int, anchors: np.ndarray, corpus: Corpus, k: int, min_words: int
@@ -258,15 +263,27 @@ def align_pair(a: int, b: int, anchors: np.ndarray, corpus: Corpus, k: int, min_
 
 # --- 3. Direct ----------------------------------------------------------------------------------
 
-def _context(tok: Tokens, idx: list[int]) -> tuple[int, int]:
-    """How much text holds a passage: the words its span covers, and the words of its lines."""
+_QUOTE_MARKS = set('“”"«»„‘')
+
+
+def _context(tok: Tokens, text: str, idx: list[int]) -> tuple[int, int, int]:
+    """How a passage sits in its article: words its span covers, quote marks set it off as someone
+    else's text (negated, so that more is less original), and the words of its lines."""
     span = idx[-1] - idx[0] + 1
+    around = text[max(0, int(tok.starts[idx[0]]) - 1):int(tok.ends[idx[-1]]) + 1]
+    marks = sum(ch in _QUOTE_MARKS for ch in around)
     lines = np.unique(tok.line[idx])
-    return span, int(np.isin(tok.line, lines).sum())
+    return span, -marks, int(np.isin(tok.line, lines).sum())
 
 
 def source_of(a: int, b: int, passages: list[tuple[list[int], list[int]]], corpus: Corpus) -> int:
-    """Which of a and b the shared passages come from (the other article copied them)."""
+    """Which of a and b the shared passages come from (the other article copied them).
+
+    In order: the article the other cites; the earlier dated one; the one holding the passages in
+    the longer context: more words in the passage's span (a copy trims with "…"), no quote marks
+    setting them off (a copy quotes its source; the source's own prose is unquoted), longer
+    paragraphs around them, a longer article.
+    """
     aid, bid = corpus.article_ids[a], corpus.article_ids[b]
     a_cites_b, b_cites_a = bid in corpus.cited[a], aid in corpus.cited[b]
     if a_cites_b != b_cites_a:
@@ -274,12 +291,11 @@ def source_of(a: int, b: int, passages: list[tuple[list[int], list[int]]], corpu
     da, db = corpus.dates[a], corpus.dates[b]
     if da is not None and db is not None and da != db:
         return a if da < db else b
-    # The copy trims: the source holds the passage with more words around and inside it.
-    ctx_a = [_context(corpus.tokens[a], xs) for xs, _ in passages]
-    ctx_b = [_context(corpus.tokens[b], ys) for _, ys in passages]
-    for key_a, key_b in ((sum(c[0] for c in ctx_a), sum(c[0] for c in ctx_b)),
-                         (sum(c[1] for c in ctx_a), sum(c[1] for c in ctx_b)),
-                         (len(corpus.tokens[a]), len(corpus.tokens[b]))):
+    ctx_a = [_context(corpus.tokens[a], corpus.texts[a], xs) for xs, _ in passages]
+    ctx_b = [_context(corpus.tokens[b], corpus.texts[b], ys) for _, ys in passages]
+    keys = [(sum(c[n] for c in ctx_a), sum(c[n] for c in ctx_b)) for n in range(3)]
+    keys.append((len(corpus.tokens[a]), len(corpus.tokens[b])))
+    for key_a, key_b in keys:
         if key_a != key_b:
             return a if key_a > key_b else b
     return a  # indistinguishable: the smaller article_id, so the answer is at least stable

@@ -78,6 +78,7 @@ class Tokens:
     ends: np.ndarray
     indexable: np.ndarray   # bool: in the article's body and not part of a stock phrase
     line: np.ndarray        # int64 index of the text line (block) holding the token
+    counts: np.ndarray      # bool: counts as a word of a passage (False inside a multi-word name)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -113,7 +114,29 @@ def tokenize(text: str, body: str | None, vocab: Vocab, stock: list[list[int]] |
     indexable = body_mask(ids, body, vocab) if body is not None else np.ones(len(ids), dtype=bool)
     if stock:
         indexable &= ~phrase_mask(ids, stock)
-    return Tokens(ids, starts, ends, indexable, line)
+    return Tokens(ids, starts, ends, indexable, line, ~name_continuation(text, matches))
+
+
+_NAME_JOIN_RE = re.compile(r"[ \t]+|\.[ \t]*|['’]s[ \t]+|-")
+
+
+def name_continuation(text: str, matches: list[re.Match]) -> np.ndarray:
+    """True for the second and later words of a run of capitalised words ("U.S. Court of Appeals").
+
+    A name is one unit of meaning: two articles naming the same institution or office in full share
+    many words without sharing prose, so the words of a name count once towards a passage's length.
+    """
+    out = np.zeros(len(matches), dtype=bool)
+    for n in range(1, len(matches)):
+        prev, cur = matches[n - 1], matches[n]
+        if not (cur.group()[0].isupper() and prev.group()[0].isupper()):
+            continue
+        between = text[prev.end():cur.start()]
+        # "Venezuela. The" is a sentence break, "U.S. Court" and "Mr. Maduro" are not.
+        if between == "" or (_NAME_JOIN_RE.fullmatch(between) and
+                             ("." not in between or len(prev.group()) <= 3)):
+            out[n] = True
+    return out
 
 
 def body_mask(ids: np.ndarray, body: str, vocab: Vocab) -> np.ndarray:

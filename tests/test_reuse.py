@@ -35,7 +35,7 @@ Inspectors from the maritime safety agency, which had flagged corrosion in the e
 
 The operator's chief executive, Maria Lund, said the company's insurance would cover the cost of rebooking, but warned that the suspension could last into the busy summer season.
 
-Northwind Lines did not immediately respond to a request for comment.
+Northwind Lines did not immediately respond to a request for comment. A complaint is pending before the Maritime Safety Tribunal of the Northern Isles Regional Council.
 """
 
 PASSAGE = ("Inspectors from the maritime safety agency, which had flagged corrosion in the engine rooms of two "
@@ -113,6 +113,8 @@ NOT_ALIGNED = [
     pytest.param("Officials boarded the vessel on Wednesday and ordered an inquiry into the fire.",
                  id="seven-shared-words"),
     pytest.param("Northwind Lines did not immediately respond to a request for comment.", id="stock-phrase"),
+    pytest.param("Lawyers appealed to the Maritime Safety Tribunal of the Northern Isles Regional Council last week.",
+                 id="shared-long-name"),
     pytest.param("Maria Lund said the company would cover the cost, a person close to the operator said, and "
                  "the busy summer season could be lost.", id="scattered-phrases"),
 ]
@@ -139,6 +141,9 @@ TRIMMED = ("“Inspectors from the maritime safety agency … boarded the vessel
 LONGER_CONTEXT = ("Weeks of warnings preceded the fire. " + PASSAGE + " Unions said the checks were overdue and "
                   "that crews had raised the problem with managers for months.")
 
+LONG_TAIL = "\n".join(
+    f"Commuters on route {n} said the detour added nearly an hour to every journey to the mainland." for n in range(12))
+
 DIRECTION = [
     # (x text, x date, x cites y, y text, y date, expected source)
     pytest.param(SOURCE, None, False, copy_article(TRIMMED), None, "x", id="longer-context-trim"),
@@ -152,6 +157,10 @@ DIRECTION = [
                  id="longer-paragraph"),
     pytest.param(copy_article(LONGER_CONTEXT), None, False, copy_article(PASSAGE), None, "x",
                  id="longer-paragraph-reversed"),
+    pytest.param(copy_article(f"“{PASSAGE}”"), None, False, copy_article(PASSAGE), None, "y",
+                 id="quoted-copy-of-unquoted-prose"),
+    pytest.param(copy_article(f"“{PASSAGE}”") + LONG_TAIL, None, False, SOURCE, None, "y",
+                 id="longer-article-quoting-whole-paragraph"),
 ]
 
 

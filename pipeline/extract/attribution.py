@@ -24,7 +24,7 @@ boast concede contend maintain assert observe remark comment testify vow promise
 lament scold laugh sigh whisper mutter tout praise criticize criticise condemn accuse blast slam hail
 dismiss reject characterize characterise conclude emphasize emphasise stress agree caution recount
 reveal disclose mention text email inform advise allege charge counter retort interject muse wonder
-exclaim proclaim announce summarize summarise opine rule find estimate forecast tweet type put
+exclaim proclaim summarize summarise opine rule find estimate forecast type put attack liken compare
 """.split())
 # Verbs that name a thing in quote marks: the quote is a scare quote.
 NAMING_VERBS = frozenset("call dub term label brand nickname describe characterize characterise".split())
@@ -105,7 +105,7 @@ def _phrase_tokens(head) -> list:
     while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
         toks = toks[1:]
     if len(toks) > 14:  # a whole clause came with it: keep the name around the head
-        toks = [t for t in head.subtree if t.dep_ in ("compound", "flat") or t is head]
+        toks = [t for t in head.subtree if t.dep_ in ("compound", "flat") or t.i == head.i]
     return toks or [head]
 
 
@@ -138,7 +138,7 @@ def _subject_of(verb, avoid=lambda pos: False):
             return c
         if tok.dep_ == "acl" and (tok.head.pos_ == "PROPN" or tok.head.lemma_.lower() in ANON_HEADS):
             return tok.head  # "Trump, saying …": the gerund describes its noun
-        if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep", "ccomp") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep", "ccomp") and tok.head.i != tok.i:
             # an infinitive or gerund inherits its governor's subject; a ccomp does not unless it is
             # a bare gerund chain ("as saying")
             if tok.dep_ == "ccomp" and steps == 0:
@@ -152,8 +152,8 @@ def _subject_of(verb, avoid=lambda pos: False):
 
 def _cue_text(verb, head) -> str:
     doc = verb.doc
-    toks = [t for t in verb.subtree if t.dep_ in ("aux", "auxpass", "neg", "prt") and t.head is verb] + [verb]
-    if verb.lemma_.lower() == "say" and verb.head.lemma_.lower() in ("quote", "cite") and verb.head is not verb:
+    toks = [t for t in verb.subtree if t.dep_ in ("aux", "auxpass", "neg", "prt") and t.head.i == verb.i] + [verb]
+    if verb.lemma_.lower() == "say" and verb.head.lemma_.lower() in ("quote", "cite") and verb.head.i != verb.i:
         return doc[verb.head.i:verb.i + 1].text  # "quoted as saying"
     toks.sort(key=lambda t: t.i)
     return doc[toks[0].i:toks[-1].i + 1].text if toks else verb.text

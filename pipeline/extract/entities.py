@@ -47,6 +47,8 @@ def extract_entities(doc, layout) -> list[dict]:
     mentions += rules.dateline_mentions(doc, layout, covered)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     mentions += rules.gazetteer_mentions(doc, covered, ctx)
+    mentions += rules.outlet_mentions(doc, covered, ctx)
+    mentions += rules.pattern_mentions(doc, covered, ctx)
     mentions += rules.repeat_mentions(doc, mentions, covered, ctx)
     mentions = _drop_overlaps(mentions)
     mentions.sort(key=lambda m: (m.start, m.end))

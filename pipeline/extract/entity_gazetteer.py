@@ -197,6 +197,15 @@ directorate inspectorate secretariat observatory laboratory laboratories lab lab
 church mosque federation confederation syndicate initiative programme program project
 """.split())
 
+# Final words of the names of laws and treaties (spaCy's LAW) and of events (EVENT): the model
+# often calls them organisations.
+LAW_HEADS: frozenset[str] = frozenset("""act acts bill law code constitution treaty agreement accord accords
+convention protocol charter regulations regulation decree ordinance amendment directive""".split())
+EVENT_HEADS: frozenset[str] = frozenset("""summit conference championship championships games olympics olympiad
+cup tournament festival expo day week war revolution election elections congress-session marathon
+pandemic""".split())
+EVENT_STARTS: frozenset[str] = frozenset("operation battle".split())
+
 # Words a phrase starts with when it names an organisation ("Ministry of Health", "Bank of Ghana").
 ORG_STARTS: frozenset[str] = frozenset("""
 ministry department bank university institute office council commission committee agency association

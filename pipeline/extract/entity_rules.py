@@ -249,6 +249,12 @@ def clean_span(doc, s: int, e: int, label: str, ctx: Context, cut: bool = False)
     span_text = doc[s:e].text
     if not re.search(r"[^\W\d_]", span_text) or not any(c.isupper() for c in span_text):
         return None
+    # A model, product or disease code ("COVID-19", "Mi-17", "RCIP-4") is not a name of anything we keep.
+    if re.fullmatch(r"[A-Za-z]+-\d+[A-Za-z]?", span_text):
+        return None
+    # A portfolio next to a job title ("Minister of Education", "the Finance Minister").
+    if e - s == 1 and label == "ORG" and _portfolio(doc, s):
+        return None
     if e - s == 1:
         tok = doc[s]
         # A lone verb or function word the model took for a name ("has Tweeted that").
@@ -273,6 +279,16 @@ def _person_like(doc, s: int, e: int) -> bool:
                 or low in gaz.PLACE_HEADS_GPE or t.is_stop:
             return False
     return gaz.place(doc[s:e].text) is None and outlets.lookup(doc[s:e].text) is None
+
+
+def _portfolio(doc, i: int) -> bool:
+    """True when token i is the portfolio of a job title: 'Minister of X', 'Member on X', 'X Minister'."""
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if nxt in _JOB_WORDS:
+        return True
+    if i >= 2 and doc[i - 1].lower_ in ("of", "for", "on") and doc[i - 2].lower_ in _JOB_WORDS:
+        return True
+    return False
 
 
 def _is_job(doc, s: int, e: int) -> bool:
@@ -332,6 +348,13 @@ def relabel(doc, m: Mention) -> None:
             m.label, m.strong, m.canonical = label, not ambiguous, canonical
             return
     last, first = words[-1], words[0]
+    if len(words) >= 2 and last in gaz.LAW_HEADS and m.label in ("ORG", "PERSON", "GPE", "WORK_OF_ART", "PRODUCT"):
+        m.label, m.strong = "LAW", True
+        return
+    if len(words) >= 2 and (last in gaz.EVENT_HEADS or first in gaz.EVENT_STARTS) \
+            and m.label in ("ORG", "PERSON", "GPE", "WORK_OF_ART", "PRODUCT", "FAC"):
+        m.label, m.strong = "EVENT", True
+        return
     if len(words) >= 2 and (last in gaz.ORG_HEADS or (first in gaz.ORG_STARTS and words[1] == "of")):
         if m.label in ("PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "ORG"):
             m.label, m.strong = "ORG", True
@@ -477,17 +500,25 @@ def repeat_mentions(doc, mentions: list[Mention], covered: set[int], ctx: Contex
     first_words: dict[str, list[tuple[str, ...]]] = {}
     for words in forms:
         first_words.setdefault(words[0], []).append(words)
+        if len(words[0]) >= 3:
+            first_words.setdefault(words[0].upper(), []).append(words)  # the same name in capitals
     for tok in doc:
         cands = first_words.get(tok.text)
         if not cands or tok.i in covered or tok.i in ctx.url_tokens:
             continue
         for words in sorted(cands, key=len, reverse=True):
             e = tok.i + len(words)
-            if e > len(doc) or tuple(t.text for t in doc[tok.i:e]) != words:
+            if e > len(doc):
+                continue
+            found = tuple(t.text for t in doc[tok.i:e])
+            if found != words and not (all(t.isupper() for t in found if t.isalpha())
+                                       and tuple(t.upper() for t in words) == found):
                 continue
             if not _free(doc, tok.i, e, covered):
                 continue
             if len(words) == 1 and not tok.text.isupper() and tok.tag_ not in ("NNP", "NNPS"):
+                continue
+            if found != words and not _free(doc, tok.i, e, covered):
                 continue
             src = forms[words]
             out.append(Mention(tok.i, e, src.label, strong=src.strong, canonical=src.canonical))
@@ -559,9 +590,79 @@ def context_labels(doc, mentions: list[Mention]) -> list[Mention]:
             elif prev == "the":
                 continue
             elif prev in _PLACE_PREPOSITIONS:
-                m.label = "GPE"
+                m.label, m.strong = "GPE", True
         elif m.label == "ORG" and one_word and not m.strong and prev == "in" and not text.isupper() \
                 and text.lower() not in gaz.ORG_HEADS and outlets.lookup(text) is None:
             m.label = "GPE"
         out.append(m)
+    return out
+
+
+_LINKERS = {"of", "and", "for", "de", "del", "la", "las", "los", "le", "du", "des", "da", "do", "dos", "on", "&"}
+
+
+def _title_word(tok) -> bool:
+    t = tok.text
+    return t[:1].isupper() and any(c.isalpha() for c in t) and not tok.is_sent_start
+
+
+def pattern_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
+    """Names the model missed that announce their type in their last word: a run of capitalised
+    words ending in an organisation head ("Mauritius Meat Authority", "Mashonaland Turf Club") or
+    a place head ("Nigeria Street", "Ehime Prefecture", "Barbilla National Park")."""
+    out = []
+    for tok in doc:
+        low = tok.lower_
+        is_org = low in gaz.ORG_HEADS
+        is_place = low in gaz.PLACE_HEADS_LOC or low in gaz.PLACE_HEADS_GPE
+        if not (is_org or is_place) or not tok.text[:1].isupper() or tok.i in covered \
+                or tok.i in ctx.headline_tokens or tok.i in ctx.url_tokens:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and not tok.whitespace_ == "" and nxt.text[:1].isupper() and nxt.is_alpha:
+            continue  # the name goes on past the head word ("Wall Street Journal")
+        if nxt is not None and tok.whitespace_ == "" and nxt.text[:1].isupper():
+            continue
+        s = tok.i
+        while s > 0:
+            prev = doc[s - 1]
+            if prev.i in covered or "\n" in prev.text or "\n" in prev.whitespace_ or prev.i in ctx.headline_tokens:
+                break
+            if prev.text[:1].isupper() and any(c.isalpha() for c in prev.text) and prev.lower_ not in _DETERMINERS:
+                s -= 1
+                if prev.is_sent_start or s in ctx.block_starts:
+                    break
+            elif prev.lower_ in _LINKERS and s - 1 > 0 and doc[s - 2].text[:1].isupper():
+                s -= 1
+            else:
+                break
+        while s < tok.i and (doc[s].lower_ in _LINKERS or (doc[s].is_sent_start and doc[s].lower_ in ctx.lower_words)):
+            s += 1
+        words = [t for t in doc[s:tok.i + 1] if t.lower_ not in _LINKERS]
+        if len(words) < 2 or all(w.lower_ in gaz.ORG_HEADS or w.lower_ in gaz.PLACE_HEADS_LOC
+                                 or w.lower_ in gaz.PLACE_HEADS_GPE for w in words):
+            continue
+        if any(i in covered for i in range(s, tok.i + 1)):
+            continue
+        label = "ORG" if is_org else ("GPE" if low in gaz.PLACE_HEADS_GPE else "LOC")
+        out.append(Mention(s, tok.i + 1, label, strong=True))
+        covered.update(range(s, tok.i + 1))
+    return out
+
+
+def outlet_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
+    """Outlets and agencies of the registry the model left untagged ("- Bernama", "/MONTSAME/")."""
+    out = []
+    pattern = outlets.alias_pattern()
+    if not pattern:
+        return out
+    for m in re.finditer(rf"(?<![\w@./-])(?:{pattern})(?![\w@-])", doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="strict")
+        if span is None or any(t.i in covered or t.i in ctx.url_tokens for t in span):
+            continue
+        if len(span) == 1 and not span[0].text.isupper() and span[0].tag_ not in ("NNP", "NNPS"):
+            continue
+        entry = outlets.lookup(span.text)
+        out.append(Mention(span.start, span.end, "ORG", strong=True, canonical=entry.name if entry else None))
+        covered.update(range(span.start, span.end))
     return out

@@ -13,6 +13,7 @@ News text mixes straight, curly, single and guillemet marks, and scraping breaks
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
@@ -44,19 +45,19 @@ def _is_punct(c: str) -> bool:
     return c != "" and unicodedata.category(c)[0] in "PS"
 
 
-def _flanks(text: str, i: int) -> tuple[bool, bool]:
+def _flanks(text: str, i: int, width: int = 1) -> tuple[bool, bool]:
     """(can open, can close) for the mark at i, from the characters around it."""
     prev = text[i - 1] if i > 0 else ""
-    nxt = text[i + 1] if i + 1 < len(text) else ""
+    nxt = text[i + width] if i + width < len(text) else ""
     left = not _is_space(nxt) and (not _is_punct(nxt) or _is_space(prev) or _is_punct(prev))
     right = not _is_space(prev) and (not _is_punct(prev) or _is_space(nxt) or _is_punct(nxt))
     return left, right
 
 
-def mark_role(text: str, i: int, shapes: dict[str, str | None]) -> str:
-    """'open', 'close' or 'both' for the quote mark at text[i]."""
-    shape = shapes[text[i]]
-    left, right = _flanks(text, i)
+def mark_role(text: str, i: int, shapes: dict[str, str | None], width: int = 1) -> str:
+    """'open', 'close' or 'both' for the quote mark at text[i] (`width` characters long)."""
+    shape = shapes[text[i]] if width == 1 else None
+    left, right = _flanks(text, i, width)
     if shape == "open":
         return "close" if right and not left else "open"
     if shape == "close":
@@ -79,44 +80,57 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return False
 
 
+# Two straight apostrophes standing for a double mark (''like this'', an old wire convention).
+_TWO_SINGLES_RE = re.compile(r"(?<!')''(?!')")
+
+
+def _double_marks(text: str, p0: int, p1: int) -> list[tuple[int, int]]:
+    """(position, width) of every double mark in text[p0:p1]."""
+    marks = [(i, 1) for i in range(p0, p1) if text[i] in DOUBLE_MARKS]
+    marks += [(m.start(), 2) for m in _TWO_SINGLES_RE.finditer(text, p0, p1)]
+    return sorted(marks)
+
+
 def _double_quotes(text: str, paragraphs: Sequence[tuple[int, int]], problems: list[str]) -> list[MarkedQuote]:
     out: list[MarkedQuote] = []
     carry: tuple[int, str, int] | None = None  # (open position, mark, paragraphs so far) of an unclosed quote
     for k, (p0, p1) in enumerate(paragraphs):
-        marks = [i for i in range(p0, p1) if text[i] in DOUBLE_MARKS]
-        stack: list[tuple[int, str]] = []
+        marks = _double_marks(text, p0, p1)
+        stack: list[tuple[int, str, int]] = []
         inner_quotes: list[MarkedQuote] = []  # quotes one level down in the open quote of this paragraph
         n_par = 1
         if carry is not None:
             # the carried quote was only kept open because this paragraph starts with its mark
-            stack = [(carry[0], carry[1])]
-            n_par = carry[2] + 1
+            stack = [carry[:3]]
+            n_par = carry[3] + 1
             marks = marks[1:]  # the continuation mark opens nothing new
             carry = None
-        for i in marks:
-            role = mark_role(text, i, DOUBLE_MARKS)
+        for i, w in marks:
+            mark = text[i:i + w]
+            role = mark_role(text, i, DOUBLE_MARKS, w)
             if role == "both":
-                role = "close" if stack and text[stack[-1][0]] == '"' and text[i] == '"' else "open"
+                role = "close" if stack and stack[-1][1] in ('"', "''") and mark in ('"', "''") else "open"
             if role == "open":
-                stack.append((i, text[i]))
+                stack.append((i, mark, w))
             elif stack:
-                o, mark = stack.pop()
+                o, omark, ow = stack.pop()
                 if not stack:
-                    out.append(MarkedQuote(o + 1, i, mark, text[i], n_par))
+                    out.append(MarkedQuote(o + ow, i, omark, mark, n_par))
                     n_par = 1
                     inner_quotes = []
                 elif len(stack) == 1:
-                    inner_quotes.append(MarkedQuote(o + 1, i, mark, text[i]))
+                    inner_quotes.append(MarkedQuote(o + ow, i, omark, mark))
             else:
-                problems.append(f"closing mark {text[i]!r} at {i} with no opening mark")
+                problems.append(f"closing mark {mark!r} at {i} with no opening mark")
         if stack:
-            o, mark = stack[0]
+            o, mark, ow = stack[0]
             nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
-            lead = text[nxt[0]:nxt[1]].lstrip()[:1] if nxt else ""
+            nxt_marks = _double_marks(text, nxt[0], nxt[1]) if nxt else []
+            lead_at = nxt[0] + len(text[nxt[0]:nxt[1]]) - len(text[nxt[0]:nxt[1]].lstrip()) if nxt else -1
             # the continuation mark repeats the opening one; a different mark opens a new quote
-            if nxt and lead == mark and mark_role(text, nxt[0] + len(text[nxt[0]:nxt[1]]) -
-                                                 len(text[nxt[0]:nxt[1]].lstrip()), DOUBLE_MARKS) != "close":
-                carry = (o, mark, n_par)
+            if nxt_marks and nxt_marks[0][0] == lead_at and text[lead_at:lead_at + nxt_marks[0][1]] == mark \
+                    and mark_role(text, lead_at, DOUBLE_MARKS, nxt_marks[0][1]) != "close":
+                carry = (o, mark, ow, n_par)
                 continue
             inner = [q for q in inner_quotes if o < q.start] if n_par == 1 else []
             if inner:
@@ -125,13 +139,14 @@ def _double_quotes(text: str, paragraphs: Sequence[tuple[int, int]], problems: l
                 out.extend(inner)
             else:
                 problems.append(f"opening mark {mark!r} at {o} never closed; quote cut at the paragraph end")
-                out.append(MarkedQuote(o + 1, p1, mark, None, n_par))
+                out.append(MarkedQuote(o + ow, p1, mark, None, n_par))
     return out
 
 
 def _single_quotes(text: str, paragraphs: Sequence[tuple[int, int]], taken: list[MarkedQuote]) -> list[MarkedQuote]:
     """Single-mark quotes outside double quotes; they must close within their paragraph."""
-    inside = [(q.start - 1, q.end + 1) for q in taken]
+    inside = [(q.start - len(q.open_mark), q.end + len(q.close_mark or "")) for q in taken]
+    inside += [(m.start(), m.end()) for m in _TWO_SINGLES_RE.finditer(text)]
     out = []
     for p0, p1 in paragraphs:
         open_at: int | None = None

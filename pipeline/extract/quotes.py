@@ -54,6 +54,8 @@ class Candidate:
     form: str = "direct"
     label: Speaker | None = None   # a transcript label inside the quote
     closed: bool = True
+    open_len: int = 1              # length of the opening and closing marks ('' counts two)
+    close_len: int = 1
     intro: Speaker | None = None   # the speaker of a block quote's introducer
     intro_cue: str | None = None
 
@@ -101,7 +103,8 @@ def _is_title_case(s: str) -> bool:
 def _embedded(text: str, start: int, para_start: int) -> bool:
     """True when the quote sits inside the reporter's sentence rather than opening one."""
     prev = _prev_char(text, start - 1, para_start)
-    return prev != "" and prev not in ".!?:;\"“”—–-(…" and not (prev == "," and text[start:start + 1].isupper())
+    first = text[start:start + 8].lstrip("[(…. ")[:1]
+    return prev != "" and prev not in ".!?:;\"“”—–-(…" and not (prev == "," and first.isupper())
 
 
 def _split_turns(text: str, start: int, end: int, doc) -> list[Candidate]:
@@ -159,7 +162,7 @@ class _Article:
 
 
 def _in_quotes(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s - 1 <= pos < e + 1 for s, e in spans)
+    return any(s <= pos < e for s, e in spans)
 
 
 def _tokens_between(doc, a: int, b: int):
@@ -172,7 +175,7 @@ def _tokens_between(doc, a: int, b: int):
 def _linked(cue, qtoks) -> bool:
     """The cue governs the quote in the parse, or hangs off the quote's root ("“…,” he said")."""
     qset = {t.i for t in qtoks}
-    if cue.head.i in qset and cue.head is not cue:
+    if cue.head.i in qset and cue.head.i != cue.i:
         return True
     for t in qtoks[:40]:
         if cue in t.ancestors:
@@ -180,13 +183,36 @@ def _linked(cue, qtoks) -> bool:
     return False
 
 
-def _find_cue(art: _Article, start: int, end: int, quote_spans) -> tuple[Speaker | None, str | None, object]:
-    """(speaker, cue text, cue token) for the quote [start, end), from the sentence around it."""
+# A clause that hangs off the reporting verb without being what was said: "called a charlatan by
+# physicians for promoting “quack” cures" - the quote belongs to "promoting", not to "called".
+_SIDE_CLAUSES = {"advcl", "relcl", "acl", "pcomp", "csubj", "csubjpass", "nsubj", "nsubjpass"}
+
+
+def _governs(cue, qtoks) -> bool:
+    """The cue's content clause holds the quoted fragment (a partial or scare quote)."""
+    qset = {t.i for t in qtoks}
+    for root in (t for t in qtoks if t.head.i not in qset or t.head.i == t.i):
+        t, steps = root, 0
+        while t.head.i != t.i and steps < 12:
+            h = t.head
+            if h.i == cue.i:
+                return True
+            if h.pos_ in ("VERB", "AUX") and h.dep_ in _SIDE_CLAUSES and not is_cue_verb(h):
+                break
+            t, steps = h, steps + 1
+    return False
+
+
+def _find_cue(art: _Article, c: Candidate, quote_spans,
+              embedded: bool = False) -> tuple[Speaker | None, str | None, object]:
+    """(speaker, cue text, cue token) for the quote [start, end), from the sentence around it. A quote
+    embedded in the reporter's sentence takes only a cue that governs it."""
     text, doc = art.text, art.doc
+    start, end = c.start, c.end
     k, p0, p1 = art.para_of(start)
     k2, q0, q1 = art.para_of(max(start, end - 1))
     # after the closing mark: "― Name"
-    close = end + 1 if end < len(text) and text[end] in QUOTE_CHARS else end
+    close = end + c.close_len
     dash = dash_speaker(doc, close, q1)
     if dash is not None:
         return dash, dash.cue, None
@@ -215,7 +241,7 @@ def _find_cue(art: _Article, start: int, end: int, quote_spans) -> tuple[Speaker
         a, b = art.sentence_span(nxt_at)
         nxt = text[a:b].lstrip()
         if nxt and nxt[0] not in QUOTE_CHARS:
-            cut = min([b] + [s - 1 for s, _ in quote_spans if a <= s - 1 < b])
+            cut = min([b] + [s for s, _ in quote_spans if a <= s < b])
             trail_a, trail_b = a, cut
     qspan = doc.char_span(start, end, alignment_mode="expand")
     qtoks = list(qspan) if qspan is not None else []
@@ -233,7 +259,12 @@ def _find_cue(art: _Article, start: int, end: int, quote_spans) -> tuple[Speaker
                                        for x in _tokens_between(doc, close, t.idx)):
                 continue  # "“…,” when Clinton blasted him": another clause, not the quote's tag
             dist = (start - (t.idx + len(t))) if side == "lead" else (t.idx - end)
-            cands.append((not _linked(t, qtoks), max(dist, 0), t))
+            if embedded:
+                if not _governs(t, qtoks):
+                    continue
+                cands.append((False, max(dist, 0), t))
+            else:
+                cands.append((not _linked(t, qtoks), max(dist, 0), t))
     cands.sort(key=lambda c: c[1] + (60 if c[0] else 0))
     # "X: “…”" - a name and a colon right before the quote
     first_cue = None
@@ -294,17 +325,33 @@ def _block_candidates(art: _Article, marked_starts: set[int]) -> list[Candidate]
     return out
 
 
-def _is_work_title(art: _Article, start: int, end: int, para_start: int) -> bool:
+_NAMING_BEFORE_RE = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|dubb(?:ed|ing)|so-called|nicknamed|branded|labell?ed|term(?:s|ed)?|hail(?:s|ed))"
+    r"\s+(?:\w+\s+){0,2}(?:as\s+)?$", re.I)
+
+
+def _not_a_quote(art: _Article, c: Candidate, p0: int, p1: int) -> str | None:
+    """Why text in quote marks is not somebody's words, or None: a heading, a nickname inside a
+    name, the title of a show, film, book or article."""
     text = art.text
-    content = text[start:end].strip(" ,.")
-    before = text[max(para_start, start - 40):start - 1]
-    if not _embedded(text, start, para_start) and not re.search(r"['’]s\s*$", before):
-        return False
-    if _WORK_BEFORE_RE.search(before) and not re.search(r"\b(?:call(?:s|ed|ing)?|dubbed|so-called)\s*$", before, re.I):
-        return len(content.split()) <= 12
-    return _is_title_case(content) and len(content.split()) <= 10 and not re.search(
-        r"\b(?:call(?:s|ed|ing)?|dubbed|nicknamed|branded|labell?ed|term(?:s|ed)?)\s+(?:\w+\s+)?(?:as\s+)?$",
-        before, re.I)
+    content = text[c.start:c.end].strip(" ,.!?")
+    words = content.split()
+    before = text[max(p0, c.start - c.open_len - 40):c.start - c.open_len]
+    after = text[c.end + c.close_len:min(p1, c.end + c.close_len + 40)]
+    naming = _NAMING_BEFORE_RE.search(before) is not None
+    if not before.strip() and not after.strip(" .") and len(words) <= 10 and _is_title_case(content):
+        return "a heading"
+    if len(words) <= 2 and content[:1].isupper() and re.search(r"\b[A-Z][\w.]*\s$", before) \
+            and re.match(r"\s[A-Z][a-z]", after) and not naming:
+        return "a nickname inside a name"
+    if naming:
+        return None
+    if _WORK_BEFORE_RE.search(before) and len(words) <= 12:
+        return "a title"
+    embedded = _embedded(text, c.start, p0) or re.search(r"['’]s\s*$", before)
+    if embedded and len(words) <= 10 and _is_title_case(content):
+        return "a title"
+    return None
 
 
 def _kind_and_name(art: _Article, spk: Speaker, at: int, history: list[Attributed]) -> tuple[str | None, str]:
@@ -406,20 +453,33 @@ def extract_quotes(doc, layout, entities: list[dict]) -> list[dict]:
             else [Candidate(q.start, q.end)]
         for c in parts:
             c.closed = q.closed
+            c.open_len = len(q.open_mark) if c.start == q.start else 0
+            c.close_len = len(q.close_mark or "") if c.end == q.end else 0
         cands.extend(parts)
     cands.extend(_block_candidates(art, {c.start for c in cands}))
     cands.sort(key=lambda c: (c.start, c.end))
-    quote_spans = [(c.start, c.end) for c in cands if c.form != "block"]
+    # quotes with their marks: no cue or speaker is looked for inside them
+    quote_spans = [(c.start - c.open_len, c.end + c.close_len) for c in cands if c.form != "block"]
 
     rows: list[dict] = []
     history: list[Attributed] = []   # attributed quotes, in order
     events = _speech_events(art, quote_spans)
     for c in cands:
         k, p0, p1 = art.para_of(c.start)
-        if c.form != "block" and _is_work_title(art, c.start, c.end, p0):
+        if c.form != "block" and _not_a_quote(art, c, p0, p1):
+            continue
+        embedded = c.form != "block" and _embedded(text, c.start, p0)
+        last = rows[-1] if rows else None
+        if embedded and last is not None and last["speaker_start"] is not None and p0 <= last["start"] \
+                and last["end"] < last["speaker_start"] < c.start and c.start - last["end"] < 150:
+            # the second half of a quote split by its tag: "“My hope,” he said, “is that …”"
+            att = Attributed(last["speaker"], last["speaker_start"], last["speaker_end"], last["speaker_name"],
+                             last["speaker_kind"], last["cue"], pos=c.start, para=k)
+            history.append(att)
+            rows.append(_row(doc, c, last["form"] if last["form"] != "block" else "direct", att))
             continue
         spk, cue, cue_tok = (c.label, ":", None) if c.label else (c.intro, c.intro_cue, None) if c.intro \
-            else _find_cue(art, c.start, c.end, quote_spans)
+            else _find_cue(art, c, quote_spans, embedded)
         if spk is None and c.form != "block":
             spk = _colon_label(art, c.start)
             cue = ":" if spk is not None else cue
@@ -428,7 +488,7 @@ def extract_quotes(doc, layout, entities: list[dict]) -> list[dict]:
         if spk is not None:
             name, kind = _kind_and_name(art, spk, c.start, history)
             att = Attributed(spk.text, spk.start, spk.end, name, kind, cue, pos=c.start, para=k)
-        elif cue is None or form == "direct":
+        elif form in ("direct", "block"):
             prev = _inherit(art, c, k, history, events, form)
             if prev is not None:
                 att = Attributed(prev.speaker, prev.start, prev.end, prev.name, prev.kind, prev.cue, pos=c.start,
@@ -436,15 +496,19 @@ def extract_quotes(doc, layout, entities: list[dict]) -> list[dict]:
         if att.speaker is None and att.name is None and form in ("partial", "scare"):
             continue  # quoted words nobody is said to have said: emphasis, irony, a term
         history.append(att)
-        s0, s1 = sentence_bounds(doc, c.start, c.end)
-        rows.append({
-            "text": text[c.start:c.end], "start": c.start, "end": c.end, "form": form,
-            "speaker": att.speaker, "speaker_start": att.start, "speaker_end": att.end,
-            "speaker_name": att.name, "speaker_entity_id": None, "speaker_kind": att.kind, "cue": att.cue,
-            "cluster_id": None, "origin_article_id": None,
-            "sentence_start": s0, "sentence_end": s1, "in_body": True,
-        })
+        rows.append(_row(doc, c, form, att))
     return rows
+
+
+def _row(doc, c: Candidate, form: str, att: Attributed) -> dict:
+    s0, s1 = sentence_bounds(doc, c.start, c.end)
+    return {
+        "text": doc.text[c.start:c.end], "start": c.start, "end": c.end, "form": form,
+        "speaker": att.speaker, "speaker_start": att.start, "speaker_end": att.end,
+        "speaker_name": att.name, "speaker_entity_id": None, "speaker_kind": att.kind, "cue": att.cue,
+        "cluster_id": None, "origin_article_id": None,
+        "sentence_start": s0, "sentence_end": s1, "in_body": True,
+    }
 
 
 def _speech_events(art: _Article, quote_spans) -> list[Attributed]:
