@@ -6,7 +6,9 @@ find_reuse works in four steps, none of which compares every pair of articles:
    a shingle in more articles than that is boilerplate or a stock formula and anchors nothing.
 2. Align. Per candidate pair, anchors are chained along a diagonal that may jump where one side
    dropped words (an ellipsis) and the other kept them; the words between two anchors are aligned
-   with difflib. A chain whose aligned prose words reach min_passage_words is a passage.
+   with difflib, and the chain is cut where one side adds more than MAX_INSERT words of its own.
+   A chain is a passage when its aligned prose words (a multi-word name counted once) reach
+   min_passage_words.
 3. Direct. The source of a pair is the article the other cites (articles.cited_article_ids), else
    the earlier dated one, else the one holding the passages in the longer context.
 4. Attribute. Words two articles share only because both took them from a third article are
@@ -45,9 +47,7 @@ class Corpus:
     cited: list[frozenset[str]]
     dates: list[dt.date | None]
     vocab: Vocab
-
-    def index_of(self) -> dict[str, int]:
-        return {aid: n for n, aid in enumerate(self.article_ids)}
+    index: dict[str, int]  # article_id -> position in the lists above
 
 
 @dataclass
@@ -71,7 +71,7 @@ def _is_missing(v) -> bool:
 def _as_date(v) -> dt.date | None:
     if _is_missing(v):
         return None
-    if isinstance(v, pd.Timestamp):
+    if isinstance(v, dt.datetime):  # pd.Timestamp too
         return v.date()
     return v if isinstance(v, dt.date) else None
 
@@ -96,7 +96,7 @@ def build_corpus(articles: pd.DataFrame) -> Corpus:
         c = row.cited_article_ids if has_cited else None
         cited.append(frozenset(c) if c is not None and not isinstance(c, float) else frozenset())
         dates.append(_as_date(row.published_date) if has_date else None)
-    return Corpus(ids, texts, toks, cited, dates, vocab)
+    return Corpus(ids, texts, toks, cited, dates, vocab, {aid: n for n, aid in enumerate(ids)})
 
 
 # --- 1. Index -----------------------------------------------------------------------------------
@@ -216,7 +216,7 @@ def align_chain(chain: list[tuple[int, int]], ids_a: list[int], ids_b: list[int]
         if end_a is not None and i > end_a and j > end_b:
             gap = SequenceMatcher(None, ids_a[end_a:i], ids_b[end_b:j], autojunk=False)
             blocks = [blk for blk in gap.get_matching_blocks() if blk.size]
-            if min(i - end_a, j - end_b) - sum(blk.size for blk in blocks) > 10**6:
+            if min(i - end_a, j - end_b) - sum(blk.size for blk in blocks) > MAX_INSERT:
                 segments.append([])
             else:
                 for blk in blocks:
@@ -320,12 +320,12 @@ def credit_third_articles(passages: list[Passage], corpus: Corpus, min_words: in
         if not thirds:
             out.append(p)
             continue
-        keep = [not any(x in covered[p.copy][z] and y in covered[p.source][z] for z in thirds)
-                for x, y in zip(p.xs, p.ys)]
+        own = [not any(x in covered[p.copy][z] and y in covered[p.source][z] for z in thirds)
+               for x, y in zip(p.xs, p.ys)]
         run_x: list[int] = []
         run_y: list[int] = []
-        for x, y, k in zip(p.xs + [None], p.ys + [None], keep + [False]):
-            if k:
+        for x, y, is_own in zip(p.xs + [None], p.ys + [None], own + [False]):
+            if is_own:
                 run_x.append(x)
                 run_y.append(y)
                 continue

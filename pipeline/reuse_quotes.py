@@ -76,7 +76,7 @@ def _find_run(seq: list[int], run: list[int]) -> int | None:
 
 def _reuse_ranges(reuse: pd.DataFrame, corpus: Corpus) -> dict[int, list[tuple[int, int, int, int, int]]]:
     """copy article -> [(source, x0, x1, y0, y1)]: each reuse row as token ranges."""
-    index = corpus.index_of()
+    index = corpus.index
     out: dict[int, list[tuple[int, int, int, int, int]]] = {}
     for row in reuse.itertuples(index=False):
         c, s = index.get(row.article_id), index.get(row.source_article_id)
@@ -113,9 +113,8 @@ def _footprints(n: int, t0: int, t1: int, corpus: Corpus, ranges, id_lists) -> l
     # Words quoted from an article the quoting one cites, verbatim there (typically short partial quotes).
     words = id_lists(n)[t0:t1]
     if len(words) >= MIN_CITED_MATCH:
-        index = corpus.index_of()
         for aid in sorted(corpus.cited[n]):
-            src = index.get(aid)
+            src = corpus.index.get(aid)
             if src is None or src in seen:
                 continue
             at = _find_run(id_lists(src), words)
@@ -143,7 +142,7 @@ def cluster_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, reuse: pd.DataF
     if out.empty:
         return out
     corpus = build_corpus(articles)
-    index = corpus.index_of()
+    index = corpus.index
     cache: dict[int, list[int]] = {}
 
     def id_lists(n: int) -> list[int]:

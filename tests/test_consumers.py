@@ -61,11 +61,14 @@ def test_publish_writes_datapackage_and_data_card(published):
     assert "a few dozen" in card or "dozen" in card
 
 
-def test_readme_snippets_for_duckdb(published):
+def test_readme_snippets_for_duckdb_and_polars(published):
     import duckdb
+    import polars as pl
 
     n = duckdb.sql(f"select count(*) from '{published / 'articles.parquet'}'").fetchall()[0][0]
     assert n == 5
+    figures = pl.read_parquet(published / "figures.parquet")
+    assert figures.height == len(pd.read_parquet(published / "figures.parquet")) and "counted" in figures.columns
 
 
 def test_load_at_a_git_revision(tmp_path):

@@ -162,12 +162,26 @@ def _cue_text(verb, head) -> str:
 def _left_noun_phrase(verb, floor: int):
     """The noun phrase right before a verb, when the parse gave the verb no usable subject (it
     glued the paragraph to the one before): "The WSJ reports ..." -> WSJ."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # "he was called": the one spoken of, not the speaker
     i = verb.i - 1
-    while i >= 0 and verb.doc[i].idx >= floor and verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+    while i >= 0 and verb.doc[i].idx >= floor and verb.doc[i].dep_ in ("aux", "neg", "advmod"):
         i -= 1
-    if i < 0 or verb.doc[i].idx < floor or verb.doc[i].pos_ not in ("PROPN", "NOUN", "PRON"):
+    if i < 0 or verb.doc[i].idx < floor or verb.doc[i].pos_ not in ("PROPN", "NOUN"):
         return None
     return verb.doc[i]
+
+
+def _speaker(doc, toks, head, cue: str) -> Speaker | None:
+    """A Speaker over tokens, trimmed of markup and punctuation left at its edges."""
+    span = doc[toks[0].i:toks[-1].i + 1]
+    text = span.text
+    lead = len(text) - len(text.lstrip("\"“”'‘’<>=/()[]:;,.-–— "))
+    text = text[lead:].rstrip("\"“”‘<>=/([:;,–— ")
+    if not any(ch.isalnum() for ch in text):
+        return None
+    start = span.start_char + lead
+    return Speaker(text, start, start + len(text), head, cue)
 
 
 def speaker_for_cue(tok, floor: int = 0, ceiling: int | None = None, avoid=lambda pos: False) -> Speaker | None:
@@ -185,8 +199,7 @@ def speaker_for_cue(tok, floor: int = 0, ceiling: int | None = None, avoid=lambd
         if low == "per" and not (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("PERSON", "ORG")):
             return None  # "per cent", "per year"
         toks = _phrase_tokens(pobj)
-        cue = "according to" if low != "per" else "per"
-        return Speaker(doc[toks[0].i:toks[-1].i + 1].text, toks[0].idx, toks[-1].idx + len(toks[-1]), pobj, cue)
+        return _speaker(doc, toks, pobj, "according to" if low != "per" else "per")
     subj = _subject_of(tok, avoid)
     if subj is None or not floor <= subj.idx < ceiling:
         # the parse lost the subject (or took it from the paragraph before): "… ,” NAME said"
@@ -196,8 +209,7 @@ def speaker_for_cue(tok, floor: int = 0, ceiling: int | None = None, avoid=lambd
     if subj is None:
         return None
     toks = [t for t in _phrase_tokens(subj) if floor <= t.idx < ceiling] or [subj]
-    span = doc[toks[0].i:toks[-1].i + 1]
-    return Speaker(span.text, span.start_char, span.end_char, subj, _cue_text(tok, subj))
+    return _speaker(doc, toks, subj, _cue_text(tok, subj))
 
 
 def dash_speaker(doc, after: int, limit: int) -> Speaker | None:

@@ -118,17 +118,26 @@ def cluster_mentions(doc, mentions: list[rules.Mention]) -> list[int]:
             full.setdefault(toks, i)
     for i, m in enumerate(mentions):
         toks = tuple(keys[i].split())
-        if not toks or toks in full or m.label not in ("PERSON", "ORG", "NORP") or gaz.place(keys[i]):
+        if not toks or toks in full or m.label not in ("PERSON", "ORG", "NORP", "GPE", "LOC"):
+            continue
+        known = gaz.place(keys[i])
+        if known is not None and gaz.fold(keys[i]) not in gaz.AMBIGUOUS_PLACES:
             continue
         if m.label != "PERSON" and len(toks) > 1:
             continue
         as_suffix = {f for f in full if len(f) > len(toks) and f[-len(toks):] == toks}
         as_prefix = {f for f in full if len(f) > len(toks) and f[:len(toks)] == toks}
+        inside = {f for f in full if len(toks) == 1 and len(f) > 2 and toks[0] in f[1:-1]}
+        target = None
         if len(as_suffix) == 1:
-            uf.union(i, full[next(iter(as_suffix))])
-            m.label = "PERSON"  # the surname of a person named in full is that person
-        elif not as_suffix and len(as_prefix) == 1 and m.label == "PERSON":
-            uf.union(i, full[next(iter(as_prefix))])
+            target = next(iter(as_suffix))
+        elif not as_suffix and len(as_prefix) == 1 and (m.label == "PERSON" or known is not None):
+            target = next(iter(as_prefix))
+        elif not as_suffix and not as_prefix and len(inside) == 1:
+            target = next(iter(inside))  # "Lukonde" for "Sama Lukonde Kyenge"
+        if target is not None:
+            uf.union(i, full[target])
+            m.label = "PERSON"  # part of the name of a person named in full is that person
     roots = [uf.find(i) for i in range(n)]
     order = {r: k for k, r in enumerate(sorted(set(roots)))}
     return [order[r] for r in roots]

@@ -558,7 +558,7 @@ def extend(doc, m: Mention) -> None:
 
 
 _ROMAN_RE = re.compile(r"^[IVXLC]+$")
-_PLACE_PREPOSITIONS = {"in", "at", "from", "near", "outside", "across", "around", "inside", "throughout"}
+_PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "across", "around", "inside", "throughout"}
 
 
 def context_labels(doc, mentions: list[Mention]) -> list[Mention]:

@@ -303,7 +303,7 @@ def _phrase_index(table_id: str) -> dict[str, list[tuple[int, str, bool]]]:
 
 def written(toks: list[Lex], i: int, j: int) -> str:
     """toks[i:j] as written, with each run of whitespace as one space."""
-    return "".join((" " if k > i and toks[k].gap else "") + toks[k].text for k in range(i, j))
+    return "".join((" " if k > i and toks[k].gap else "") + toks[k].text for k in range(i, min(j, len(toks))))
 
 
 def match_at(toks: list[Lex], i: int, table_id: str) -> tuple[str, int] | None:

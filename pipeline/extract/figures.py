@@ -391,7 +391,14 @@ class Reader:
                     return None
         if terms:
             lo, v, hi = vague(*terms)
-            return Core(i, k, v, lo, hi, qualifier="vague", words=True, num_end=k)
+            core = Core(i, k, v, lo, hi, qualifier="vague", words=True, num_end=k)
+            # 'billions of dollars', 'millions of pounds': a vague amount of money
+            if self.word(k) == "of":
+                m = fu.match_at(self.toks, k + 1, "currency_words")
+                if m and m[0].casefold() not in ("won", "dong", "rand", "sen", "cent", "cents"):
+                    core = replace(core, j=m[1], kind="money", unit=fu.CURRENCY_WORDS[m[0]] if m[0] != "pounds"
+                                   else "GBP", unit_text=written(self.toks, k + 1, m[1]))
+            return core
         wn = read_number_words(self.toks, j)
         if wn is None:
             return None
@@ -678,7 +685,8 @@ def read_figures(text: str) -> tuple[list[Figure], list[tuple[int, int]]]:
     toks = lex(text)
     reader = Reader(toks)
     excluded = _excluded_spans(text)
-    dates = _date_spans(text)
+    ex_starts = [s for s, _ in excluded]
+    dates = [d for d in _date_spans(text) if not _inside(excluded, ex_starts, *d)]
     blocked = _merge(sorted(excluded + dates))
     starts = [s for s, _ in blocked]
     figures: list[Figure] = []
@@ -893,8 +901,13 @@ def _head_noun(doc, fig: Figure, anchor):
                 if c.dep_ == "conj" and c.tag_ in ("NNS", "NNPS"):
                     return c
         return h
-    # fallback when the parser hangs the number elsewhere: the first run of nouns right after it
+    # fallback when the parser hangs the number elsewhere: the first run of nouns right after it,
+    # unless the number is a noun phrase of its own ('from 1,000 several years ago')
+    if anchor.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "attr", "conj", "appos"):
+        return None
     k = num_last.i + 1
+    if k < len(doc) and doc[k].lower_ in ("several", "few", "many", "last", "next", "past", "other", "more"):
+        return None
     last_noun = None
     while k < len(doc) and k <= num_last.i + 4:
         t = doc[k]
@@ -917,23 +930,22 @@ def _verb_of(tok):
         t = t.head
         if t.pos_ in ("VERB",):
             return t
-        if t.pos_ not in ("ADP", "NUM", "NOUN", "ADV", "ADJ"):
+        if t.pos_ not in ("ADP", "PART", "NUM", "NOUN", "ADV", "ADJ"):
             return None
     return None
 
 
-def _elided_noun(doc, anchor) -> str | None:
-    """'cut its staff to just a few dozen, from about 1,000': the figure stands for the object."""
-    if anchor.dep_ not in ("pobj", "conj", "appos") or anchor.head.lower_ not in ("to", "from") and anchor.dep_ == "pobj":
+def _elided_noun(doc, prep) -> str | None:
+    """'cut its staff to just a few dozen, from about 1,000': a figure after 'to'/'from' with no noun
+    of its own stands for the object of the verb (or the plural subject of 'fell from ... to ...')."""
+    if prep is None or prep.lower_ not in ("to", "from"):
         return None
-    if anchor.dep_ in ("conj", "appos"):
-        return None
-    verb = _verb_of(anchor)
+    verb = _verb_of(prep)
     if verb is None:
         return None
     for dep in ("dobj", "nsubjpass", "nsubj"):
         for c in verb.children:
-            if c.dep_ == dep and c.pos_ == "NOUN" and c.i != anchor.i:
+            if c.dep_ == dep and c.pos_ == "NOUN" and not (prep.i < c.i):
                 if c.lower_ in ("number", "total", "count", "amount", "level", "figure", "headcount"):
                     of = _counted_of(doc, c)
                     if of:
@@ -1139,7 +1151,11 @@ def _counted(text: str, fig: Figure, parse: Parse, anchor, last_tok) -> str | No
         if head is not None and head.lower_ not in COUNTED_STOPWORDS and head.i > num_last.i:
             noun = _np(doc, head, num_last.i)
             return noun + (" " + fig.unit if fig.unit and fig.unit.startswith("per ") else "")
-        return _elided_noun(doc, num_anchor)
+        first = parse.token_at(fig.start)
+        prep = doc[first.i - 1] if first.i > 0 else None
+        while prep is not None and (prep.is_punct or prep.pos_ == "ADV") and prep.i > 0:
+            prep = doc[prep.i - 1]  # 'to "just a few dozen"
+        return _elided_noun(doc, prep)
     if kind == "percent":
         last = parse.token_at(fig.core_end - 1)
         of = _counted_of(doc, last)

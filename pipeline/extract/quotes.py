@@ -218,7 +218,9 @@ def _find_cue(art: _Article, c: Candidate, quote_spans,
         return dash, dash.cue, None
     s0, _ = art.sentence_span(start)
     _, s1 = art.sentence_span(max(start, end - 1))
-    lead_a, lead_b = s0, start
+    # the parse may run two sentences together: the lead starts after the last full stop
+    stops = list(re.finditer(r"[.!?][\"”’']*\s+", text[s0:start - c.open_len]))
+    lead_a, lead_b = (s0 + stops[-1].end() if stops else s0), start - c.open_len
     trail_a, trail_b = close, s1
     lead_text = text[lead_a:lead_b].strip(" \t\n" + QUOTE_CHARS)
     if not lead_text:
