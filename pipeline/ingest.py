@@ -61,7 +61,8 @@ class Reject:
     content_sha256: str | None = None
 
     def as_line(self) -> str:
-        return f"{self.source_path}: {self.reason}: {self.detail}"
+        """One line naming the file and the reason, e.g. 'data/raw/x.bin: binary: contains NUL bytes'."""
+        return f"{self.source_path}: {self.reason}: {self.detail.removeprefix(self.source_path).strip(' :')}"
 
 
 def normalise_text(decoded: str) -> str:

@@ -62,7 +62,10 @@ _NOTE_RE = re.compile(
 _CREDIT_LINE_RE = re.compile(
     r"^\W*(?:\(?(?:reporting|additional reporting|writing|editing) (?:by|from)\b.*|"
     r"[A-Z][\w.'’ -]+(?:,\s*[A-Z][\w.'’ -]+)*(?:,?\s+and\s+[A-Z][\w.'’ -]+)? contributed (?:reporting|to this (?:report|story|article))\.?|"
-    r"follow (?:\w+\s+){1,4}on (?:twitter|facebook|instagram|x)\b.*)$", re.I)
+    r"follow (?:\w+\s+){1,4}on (?:twitter|facebook|instagram|x)\b.*|"
+    r"(?:copyright|©|\(c\))\s.{0,120}|.{0,120}\ball rights reserved\.?)$", re.I)
+# Kinds of boilerplate whose hard-wrapped next line (starting in lower case) belongs to them.
+_WRAPPING_KINDS = {"note", "credit", "caption", "promo"}
 _UI_LINES = {"comment", "comments", "advertisement", "share", "share this", "share this article", "print",
              "email", "tweet", "video", "photo", "photos", "image", "listen", "loading", "close",
              "skip advertisement", "story continues below advertisement", "leave a comment", "reply"}
@@ -313,6 +316,8 @@ def parse_layout(text: str) -> Layout:
         state, teaser = teaser, None
         if not s:
             b.kind = "markup"
+        elif prev is not None and prev.kind in _WRAPPING_KINDS and s[:1].islower():
+            b.kind = prev.kind  # a hard-wrapped continuation of the line above
         elif _is_link_only(b.text):
             # A line that is nothing but a link is navigation: a video marker, a teaser, a related story.
             b.kind = "promo"

@@ -128,3 +128,34 @@ def test_failed_validation_publishes_nothing(tmp_path):
     (out / "articles.parquet").write_bytes(b"previous tables")
     assert publish.main(["--tables", str(tmp_path), "--report", str(report), "--out", str(out)]) == 1
     assert (out / "articles.parquet").read_bytes() == b"previous tables"
+
+
+def test_a_publish_killed_midway_leaves_the_previous_tables(built, tmp_path, monkeypatch):
+    """The new tables are staged beside the old and swapped in whole: a crash while copying leaves
+    the published directory exactly as it was, and readable."""
+    import shutil as shutil_module
+
+    from pipeline.stages import publish
+
+    _, (first, _) = built
+    interim = first.parent / "interim"
+    report = first.parent / "reports" / "validation.json"
+    out = tmp_path / "processed"
+    assert publish.main(["--tables", str(interim), "--report", str(report), "--out", str(out),
+                         "--params", str(ROOT / "params.yaml")]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    copied = []
+
+    def dying_copy(src, dst, *a, **k):
+        if len(copied) == 2:
+            raise KeyboardInterrupt("killed")
+        copied.append(src)
+        return shutil_module.copyfile(src, dst)
+
+    monkeypatch.setattr("pipeline.stages.publish.shutil.copy2", dying_copy)
+    with pytest.raises(KeyboardInterrupt):
+        publish.main(["--tables", str(interim), "--report", str(report), "--out", str(out),
+                      "--params", str(ROOT / "params.yaml")])
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert len(pd.read_parquet(out / "articles.parquet")) == 6  # five seeds and a duplicate
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".processed")]  # no staging left behind

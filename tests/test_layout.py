@@ -91,6 +91,7 @@ def test_unknown_domain_gives_no_outlet():
     ("This post has been updated with comment from the campaign.", "note"),
     ("(Reporting by Jane Doe; Additional reporting by John Roe; Editing by Will Smith.)", "credit"),
     ("Jane Doe and John Roe contributed reporting.", "credit"),
+    ("Copyright 2016 The Daily Planet. All rights reserved.", "credit"),
     # negatives: prose that mentions photos, slashes or capitals stays body
     ("The photo agency said 24/7 coverage would continue, according to officials in the city.", "body"),
     ("NATO and the EU said the U.S. plan would be discussed at length by ministers this week.", "body"),
@@ -107,6 +108,13 @@ def test_video_teaser_description_is_promo_but_later_prose_is_body():
     k = kinds(text)
     assert k["An expert says it is a smart move."] == "promo"
     assert k[BODY + " Second."] == "body"
+
+
+def test_hard_wrapped_note_continues_its_kind():
+    text = "Title\n\n" + BODY + "\n\nEditor’s note: the candidate regularly\nincites violence and lies.\n\n" + BODY
+    k = kinds(text)
+    assert k["incites violence and lies."] == "note"
+    assert "incites" not in parse_layout(text).body
 
 
 def test_caption_glued_to_paragraph_is_split():
