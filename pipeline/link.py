@@ -40,6 +40,43 @@ def cited_article_ids(articles: pd.DataFrame) -> pd.Series:
     return pd.Series(out, index=articles.index, dtype=object)
 
 
+def _name_key(s) -> str:
+    import re
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", str(s))
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+
+
+def speaker_entity_ids(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.Series:
+    """Link each quote's speaker to an entity: the PERSON or ORG mention inside the speaker span
+    (the last one, the head of "Russia's ambassador Vladimir Zayemsky"), else the entity of the same
+    article whose canonical name or alias equals speaker_name. Anonymous sources link to nobody."""
+    ents = entities[entities["label"].isin(["PERSON", "ORG", "NORP", "GPE"])]
+    by_article = {aid: grp.sort_values("start") for aid, grp in ents.groupby("article_id")}
+    out = []
+    for q in quotes.itertuples():
+        grp = by_article.get(q.article_id)
+        found = None
+        if q.speaker_kind == "anonymous":  # "a Defense Ministry source" is not the ministry
+            out.append(None)
+            continue
+        if grp is not None and q.speaker_start is not None and not pd.isna(q.speaker_start):
+            inside = grp[(grp["start"] >= q.speaker_start) & (grp["end"] <= q.speaker_end)]
+            people = inside[inside["label"].isin(["PERSON", "ORG"])]
+            if len(people):
+                found = people.iloc[-1]["entity_id"]
+        if found is None and grp is not None and isinstance(q.speaker_name, str) and q.speaker_name:
+            key = _name_key(q.speaker_name)
+            for e in grp.itertuples():
+                if key == _name_key(e.canonical_name) or key in {_name_key(a) for a in (e.aliases or [])}:
+                    found = e.entity_id
+                    break
+        out.append(found)
+    return pd.Series(out, index=quotes.index, dtype=object)
+
+
 def link_corpus(tables: dict[str, pd.DataFrame], min_passage_words: int) -> dict[str, pd.DataFrame]:
     """Extracted tables in, published-shape tables out (adds reuse)."""
     out = dict(tables)
@@ -48,7 +85,9 @@ def link_corpus(tables: dict[str, pd.DataFrame], min_passage_words: int) -> dict
     out["articles"] = articles
     out["entities"] = resolve_corpus(tables["entities"])
     out["reuse"] = find_reuse(articles, min_passage_words)
-    out["quotes"] = cluster_quotes(tables["quotes"], articles, out["reuse"])
+    quotes = tables["quotes"].copy()
+    quotes["speaker_entity_id"] = speaker_entity_ids(quotes, out["entities"])
+    out["quotes"] = cluster_quotes(quotes, articles, out["reuse"])
     log.info("link: %d reuse passages, %d entities, %d quote clusters", len(out["reuse"]),
              out["entities"]["entity_id"].nunique(), out["quotes"]["cluster_id"].nunique())
     return out

@@ -120,6 +120,11 @@ def tokenize(text: str, body: str | None, vocab: Vocab, stock: list[list[int]] |
 _NAME_JOIN_RE = re.compile(r"[ \t]+|\.[ \t]*|['’]s[ \t]+|-")
 
 
+def _capitalised(word: str) -> bool:
+    """'Court', 'U', 'NATO' start a name; a long word in capitals is shouting, not a name."""
+    return word[0].isupper() and (len(word) <= 4 or not word.isupper())
+
+
 def name_continuation(text: str, matches: list[re.Match]) -> np.ndarray:
     """True for the second and later words of a run of capitalised words ("U.S. Court of Appeals").
 
@@ -129,7 +134,7 @@ def name_continuation(text: str, matches: list[re.Match]) -> np.ndarray:
     out = np.zeros(len(matches), dtype=bool)
     for n in range(1, len(matches)):
         prev, cur = matches[n - 1], matches[n]
-        if not (cur.group()[0].isupper() and prev.group()[0].isupper()):
+        if not (_capitalised(cur.group()) and _capitalised(prev.group())):
             continue
         between = text[prev.end():cur.start()]
         # "Venezuela. The" is a sentence break, "U.S. Court" and "Mr. Maduro" are not.

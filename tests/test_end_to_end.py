@@ -159,3 +159,23 @@ def test_a_publish_killed_midway_leaves_the_previous_tables(built, tmp_path, mon
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert len(pd.read_parquet(out / "articles.parquet")) == 6  # five seeds and a duplicate
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".processed")]  # no staging left behind
+
+
+def test_speaker_entity_ids_link_named_speakers_only():
+    from pipeline.link import speaker_entity_ids
+
+    entities = pd.DataFrame([
+        {"article_id": "a", "start": 0, "end": 17, "label": "PERSON", "entity_id": "ent_z",
+         "canonical_name": "Vladimir Zayemsky", "aliases": ["Zayemsky"]},
+        {"article_id": "a", "start": 40, "end": 56, "label": "ORG", "entity_id": "ent_m",
+         "canonical_name": "Defense Ministry", "aliases": []},
+    ])
+    base = {"article_id": "a", "speaker_start": None, "speaker_end": None, "speaker_name": None}
+    quotes = pd.DataFrame([
+        base | {"speaker_start": 0, "speaker_end": 17, "speaker_kind": "person"},              # the mention itself
+        base | {"speaker_start": 90, "speaker_end": 120, "speaker_kind": "person",            # "the ambassador"
+                "speaker_name": "Vladimir Zayemsky"},
+        base | {"speaker_start": 36, "speaker_end": 63, "speaker_kind": "anonymous"},         # "the Defense Ministry source"
+        base | {"speaker_kind": "unknown"},
+    ])
+    assert list(speaker_entity_ids(quotes, entities)) == ["ent_z", "ent_z", None, None]

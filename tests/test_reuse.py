@@ -18,7 +18,7 @@ import pipeline.reuse as reuse_mod
 from pipeline.ingest import normalise_text
 from pipeline.layout import parse_layout
 from pipeline.reuse import cluster_quotes, find_reuse
-from pipeline.reuse_tokens import words
+from pipeline.reuse_tokens import Vocab, tokenize, words
 from pipeline.schemas import REUSE
 
 MIN_WORDS = 8
@@ -48,7 +48,7 @@ def copy_article(middle: str) -> str:
             "Residents of the outer islands were left searching for other ways to reach the mainland this week.\n\n"
             "Here is what the Harbour Gazette reported:\n\n"
             f"{middle}\n\n"
-            "Many commuters said they would drive the long way round over the northern bridge instead.\n")
+            "The commuters said they would drive the long way round over the northern bridge instead.\n")
 
 
 def articles_frame(items: list[dict]) -> pd.DataFrame:
@@ -67,6 +67,28 @@ def articles_frame(items: list[dict]) -> pd.DataFrame:
 
 def edges(reuse: pd.DataFrame) -> set[tuple[str, str]]:
     return set(zip(reuse["article_id"], reuse["source_article_id"]))
+
+
+# --- Normalised words ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Maduro’s regime", ["maduro's", "regime"]),
+    ("Maduro's regime", ["maduro's", "regime"]),
+    ("no longer ha[ving] the cash", ["no", "longer", "ha", "the", "cash"]),
+    ("contracts, [but reportedly now] has cut", ["contracts", "has", "cut"]),
+    ("[economic resilience](https://example.org/a) against", ["economic", "resilience", "against"]),
+    ("Nicolás  Maduro …. The", ["nicolas", "maduro", "the"]),
+    ("see <https://example.org/a-b> and www.example.org/x", ["see", "and"]),
+])
+def test_words_as_the_aligner_sees_them(text, expected):
+    assert words(text) == expected
+
+
+def test_tokens_keep_true_offsets():
+    text = "“Nicolás Maduro’s regime no longer ha[ving] the cash …”"
+    tok = tokenize(text, None, Vocab())
+    assert [text[s:e] for s, e in zip(tok.starts, tok.ends)] == \
+        ["Nicolás", "Maduro’s", "regime", "no", "longer", "ha", "the", "cash"]
 
 
 # --- Alignment survives the changes copies make ----------------------------------------------
@@ -291,8 +313,8 @@ def test_quotes_cluster_without_reuse(qx, qy, same):
 def test_short_quote_found_verbatim_in_the_cited_article():
     arts = articles_frame([
         {"id": "a", "text": SOURCE, "date": dt.date(2021, 3, 3)},
-        {"id": "b", "text": "Fleet grounded\n\nThe fleet must stay in port “until checks are complete,” the Gazette "
-                            "reported.\n", "cited": ["a"]},
+        {"id": "b", "text": "Fleet grounded\n\nThe fleet must stay in port “until checks are complete,” the "
+                            "Gazette reported.\n", "cited": ["a"]},
         {"id": "c", "text": "Other news\n\nThe builders promised the work would go on “until checks are "
                             "complete” next spring.\n"},
     ])
@@ -325,7 +347,8 @@ def test_seed_reuse_edges(seed_corpus):
     assert not ({"001"} & (set(out.article_id) | set(out.source_article_id)))
     texts = dict(zip(arts.article_id, arts.text))
     for row in out.itertuples():
-        copy, src = texts[row.article_id][row.start:row.end], texts[row.source_article_id][row.source_start:row.source_end]
+        copy = texts[row.article_id][row.start:row.end]
+        src = texts[row.source_article_id][row.source_start:row.source_end]
         assert words(copy)[0] == words(src)[0] and row.n_words >= MIN_WORDS
     # The trimmed, bracketed quote in 002 aligns as one passage across its ellipses and insertions.
     longest = out[out.article_id == "002"].sort_values("n_words").iloc[-1]
@@ -353,8 +376,10 @@ def test_synthetic_corpus_edges_match_how_it_was_made():
     """A corpus built like the benchmark's: each copy must link to its origin and nothing else."""
     rng = random.Random(7)
     vocab = sorted(set(re.findall(r"[a-z]+", SOURCE.lower())))
+
     def prose(n):
         return " ".join(rng.choice(vocab) for _ in range(n)).capitalize() + "."
+
     items, truth = [], set()
     for s in range(6):
         origin = f"o{s}"
@@ -362,7 +387,7 @@ def test_synthetic_corpus_edges_match_how_it_was_made():
         items.append({"id": origin, "text": f"Story {s}\n\n" + "\n\n".join(paras) + "\n",
                       "date": dt.date(2021, 1, 1 + s)})
         for c in range(s % 3):
-            items.append({"id": f"c{s}{c}", "text": f"Copy {s}{c}\n\n{prose(30)}\n\n“{paras[c + 1]}”\n\n{prose(30)}\n",
-                          "date": dt.date(2021, 2, 1 + s)})
+            text = f"Copy {s}{c}\n\n{prose(30)}\n\n“{paras[c + 1]}”\n\n{prose(30)}\n"
+            items.append({"id": f"c{s}{c}", "text": text, "date": dt.date(2021, 2, 1 + s)})
             truth.add((f"c{s}{c}", origin))
     assert edges(find_reuse(articles_frame(items), MIN_WORDS)) == truth

@@ -52,7 +52,7 @@ def extract_spans(doc, layout: Layout, article_id: str) -> dict[str, list[dict]]
     out = {
         "entities": entities,
         "figures": extract_figures(doc, layout),
-        "quotes": extract_quotes(doc, layout, entities),
+        "quotes": extract_quotes(doc, layout, entities, article_id=article_id),
     }
     for table, rows in out.items():
         id_col, letter = _ID_LETTER[table]

@@ -24,7 +24,7 @@ boast concede contend maintain assert observe remark comment testify vow promise
 lament scold laugh sigh whisper mutter tout praise criticize criticise condemn accuse blast slam hail
 dismiss reject characterize characterise conclude emphasize emphasise stress agree caution recount
 reveal disclose mention text email inform advise allege charge counter retort interject muse wonder
-exclaim proclaim summarize summarise opine rule find estimate forecast type put attack liken compare
+exclaim proclaim summarize summarise opine rule estimate forecast type put attack liken compare
 """.split())
 # Verbs that name a thing in quote marks: the quote is a scare quote.
 NAMING_VERBS = frozenset("call dub term label brand nickname describe characterize characterise".split())
@@ -33,6 +33,7 @@ SPEECH_NOUNS = frozenset("""
 statement comment comments remark remarks quote quotes words tweet tweets post message interview letter email note memo
 release speech response answer question warning announcement testimony op-ed editorial column
 """.split())
+UTTERING_VERBS = frozenset("make issue release post send give publish deliver offer share use".split())
 # "A source", "officials", "people familiar with": nobody named.
 ANON_HEADS = frozenset("""
 source sources person people official officials aide aides insider insiders diplomat diplomats
@@ -59,6 +60,10 @@ MALE_WORDS = frozenset("""
 he him his mr. mr sir man husband father son brother actor spokesman chairman congressman businessman
 king prince duke lord grandfather boy widower
 """.split())
+_TITLE_ABBREVIATIONS = {"governor": ("Gov",), "senator": ("Sen",), "representative": ("Rep",),
+                        "congressman": ("Rep",), "congresswoman": ("Rep",), "president": ("Pres",),
+                        "general": ("Gen",), "professor": ("Prof",), "doctor": ("Dr",), "ambassador": ("Amb",),
+                        "lieutenant": ("Lt",), "colonel": ("Col",), "sergeant": ("Sgt",), "captain": ("Capt",)}
 PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 RELATIVE = {"who", "which", "that", "whom"}
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Prof|Rev|Sir|Dame|Lord|"
@@ -75,13 +80,23 @@ class Speaker:
 
 
 def is_cue_verb(tok) -> bool:
+    if tok.lemma_.lower() == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        return True  # "he points out"
     if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
         return tok.lemma_.lower() != "put" or any(c.lower_ == "it" for c in tok.children)
     # "made the following comment", "issued a statement"
-    return tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in tok.children)
+    if tok.pos_ != "VERB":
+        return False
+    for c in tok.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS:
+            after = tok.doc[c.i + 1] if c.i + 1 < len(tok.doc) else None
+            # "issued a statement"; any verb when the utterance follows a colon ("a new message: …")
+            if tok.lemma_.lower() in UTTERING_VERBS or (after is not None and after.text == ":"):
+                return True
+    return False
 
 
-_STOPS = {",", "(", "—", "–", "―", ":", ";", '"', "“", "”", "‘", "’", "-"}
+_STOPS = {",", "(", "—", "–", "―", ":", ";", '"', "“", "”", "‘", "’"}
 
 
 def _phrase_tokens(head) -> list:
@@ -110,8 +125,8 @@ def _phrase_tokens(head) -> list:
 
 
 def _subject_of(verb, avoid=lambda pos: False):
-    """(subject token, cue text) for a reporting verb, following the clause up when the verb has no
-    subject of its own ("said, adding that ...", "was quoted as saying")."""
+    """The subject token of a reporting verb, following the clause up when the verb has no subject of
+    its own ("said, adding that ...", "was quoted as saying"); None when there is none."""
     tok, steps = verb, 0
     prev = verb.doc[verb.i - 1] if verb.i > 0 else None
     if verb.tag_ == "VBG" and prev is not None and prev.pos_ == "PROPN" and \
@@ -150,13 +165,16 @@ def _subject_of(verb, avoid=lambda pos: False):
     return None
 
 
-def _cue_text(verb, head) -> str:
+def _cue_text(verb) -> str:
+    """The reporting construction as written: "said", "has denied", "was quoted as saying"."""
     doc = verb.doc
     toks = [t for t in verb.subtree if t.dep_ in ("aux", "auxpass", "neg", "prt") and t.head.i == verb.i] + [verb]
     if verb.lemma_.lower() == "say" and verb.head.lemma_.lower() in ("quote", "cite") and verb.head.i != verb.i:
-        return doc[verb.head.i:verb.i + 1].text  # "quoted as saying"
+        toks = [verb.head] + [t for t in doc[verb.head.i + 1:verb.i] if t.lower_ in ("as", "to")] + [verb]
+    elif verb.lemma_.lower() == "quote":  # "was quoted as saying"
+        toks += [t for t in doc[verb.i + 1:verb.i + 3] if t.lower_ in ("as", "saying")]
     toks.sort(key=lambda t: t.i)
-    return doc[toks[0].i:toks[-1].i + 1].text if toks else verb.text
+    return " ".join(t.text for t in toks)
 
 
 def _left_noun_phrase(verb, floor: int):
@@ -184,10 +202,27 @@ def _speaker(doc, toks, head, cue: str) -> Speaker | None:
     return Speaker(text, start, start + len(text), head, cue)
 
 
-def speaker_for_cue(tok, floor: int = 0, ceiling: int | None = None, avoid=lambda pos: False) -> Speaker | None:
+# Verbs that put their speaker after them when they follow the quote: "“…,” added the PM".
+INVERTING_VERBS = frozenset("say add write ask continue explain note reply respond insist declare recall "
+                            "conclude tell warn".split())
+
+
+def _inverted_speaker(verb, avoid):
+    """"“…,” added the PM": the parse often takes the speaker after the verb for its object."""
+    if verb.lemma_.lower() not in INVERTING_VERBS:
+        return None
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "oprd", "nsubj") and \
+                c.pos_ in ("NOUN", "PROPN") and not avoid(c.idx):
+            return c
+    return None
+
+
+def speaker_for_cue(tok, floor: int = 0, ceiling: int | None = None, avoid=lambda pos: False,
+                    inverted: bool = False) -> Speaker | None:
     """The speaker of a reporting cue token (a speech verb, 'according', 'per'), or None. The speaker
     must lie within [floor, ceiling) - the cue's paragraph - and outside quotes (`avoid`), whatever
-    the parse says."""
+    the parse says. `inverted`: the cue comes right after the quote, so "said the PM" is possible."""
     doc = tok.doc
     ceiling = len(doc.text) if ceiling is None else ceiling
     low = tok.lower_
@@ -201,6 +236,14 @@ def speaker_for_cue(tok, floor: int = 0, ceiling: int | None = None, avoid=lambd
         toks = _phrase_tokens(pobj)
         return _speaker(doc, toks, pobj, "according to" if low != "per" else "per")
     subj = _subject_of(tok, avoid)
+    left = _left_noun_phrase(tok, floor)
+    if subj is not None and left is not None and subj.i < left.i and not avoid(left.idx) and \
+            any(t.text == "," for t in doc[subj.i:left.i]) and left.pos_ == "PROPN":
+        # "… advisers from Venezuela, The Wall Street Journal reported": the name right before the
+        # verb, after a comma, is the speaker, whatever the parse attached it to
+        subj = left
+    if subj is None and inverted:
+        subj = _inverted_speaker(tok, avoid)
     if subj is None or not floor <= subj.idx < ceiling:
         # the parse lost the subject (or took it from the paragraph before): "… ,” NAME said"
         subj = _left_noun_phrase(tok, floor)
@@ -209,7 +252,7 @@ def speaker_for_cue(tok, floor: int = 0, ceiling: int | None = None, avoid=lambd
     if subj is None:
         return None
     toks = [t for t in _phrase_tokens(subj) if floor <= t.idx < ceiling] or [subj]
-    return _speaker(doc, toks, subj, _cue_text(tok, subj))
+    return _speaker(doc, toks, subj, _cue_text(tok))
 
 
 def dash_speaker(doc, after: int, limit: int) -> Speaker | None:
@@ -230,17 +273,17 @@ def dash_speaker(doc, after: int, limit: int) -> Speaker | None:
         toks.append(t)
     while toks and toks[-1].text in ".'’-":
         toks.pop()
-    if not toks or len(toks) > 6:
+    if not toks or len(toks) > 6 or toks[0].is_stop:
+        return None
+    # a name: the model says so, or nothing but punctuation follows it on its line
+    rest = doc.text[toks[-1].idx + len(toks[-1]):limit]
+    if not (any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in toks) or not rest.strip(" .,;\u00a0")):
         return None
     return Speaker(doc[toks[0].i:toks[-1].i + 1].text, toks[0].idx, toks[-1].idx + len(toks[-1]), toks[-1],
                    m.group().strip())
 
 
 # --- resolution -----------------------------------------------------------------------------------
-
-
-def _norm_tokens(s: str) -> list[str]:
-    return re.findall(r"[\w’'.-]+", s)
 
 
 @dataclass
@@ -255,7 +298,7 @@ class NamedMention:
 class Resolver:
     """Names for speaker mentions of one article, from its entity rows and parse."""
 
-    def __init__(self, doc, entities: list[dict], body_spans):
+    def __init__(self, doc, entities: list[dict]):
         self.doc = doc
         self.text = doc.text
         ents = sorted((e for e in entities if e.get("label") in ("PERSON", "ORG", "GPE", "NORP")),
@@ -263,9 +306,12 @@ class Resolver:
         self.mentions = []
         for e in ents:
             span = doc.char_span(e["start"], e["end"], alignment_mode="expand")
-            subj = span is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
+            subj = span is not None and any(t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "conj" and
+                                            t.head.dep_ in ("nsubj", "nsubjpass") for t in span)
             self.mentions.append(NamedMention(e["text"], e["start"], e["end"], e["label"], subj))
         self.persons = [m for m in self.mentions if m.label == "PERSON"]
+        self._sents = [(x.start_char, x.end_char) for x in doc.sents] if doc.has_annotation("SENT_START") else []
+        self._weak_gender: dict[str, str] = {}
         self._gender = self._genders()
         self._outlet_re = re.compile(rf"\b(?:{outlets.alias_pattern()})\b") if outlets.alias_pattern() else None
 
@@ -275,19 +321,40 @@ class Resolver:
         out: dict[str, str] = {}
         for m in self.persons:
             last = m.text.split()[-1]
-            before = self.text[max(0, m.start - 25):m.start].lower().split()
-            after = self.text[m.end:m.end + 40].lower().split()
-            words = before[-2:] + after[:4]
+            before = self.text[max(0, m.start - 25):m.start].lower().split()[-1:]
+            after = self.text[m.end:m.end + 40]
+            # "Mrs. Ruiz", "actress Jane Doe", "Jane Doe, a spokeswoman for ..."
+            words = before + (after.lower().split()[:4] if after.startswith(",") else [])
             if any(w.strip(",.") in FEMALE_WORDS - {"her", "she"} for w in words):
                 out.setdefault(last, "f")
             elif any(w.strip(",.") in MALE_WORDS - {"his", "he", "him"} for w in words):
                 out.setdefault(last, "m")
+        # weaker evidence: a person in subject position, then only "he/his/him" (or only "she/her")
+        # in the rest of the sentence and the next one: "Clarke said his company ..."
+        votes: dict[str, list[int]] = {}
+        for m in self.persons:
+            if not m.is_subject:
+                continue
+            window = self.text[m.end:self._sentence_end(m.end, 1)].lower()
+            he = len(re.findall(r"\b(?:he|his|him|himself)\b", window))
+            she = len(re.findall(r"\b(?:she|her|hers|herself)\b", window))
+            v = votes.setdefault(m.text.split()[-1], [0, 0])
+            v[0] += he > 0 and she == 0
+            v[1] += she > 0 and he == 0
+        self._weak_gender = {last: "m" if mv > fv else "f" for last, (mv, fv) in votes.items() if mv != fv}
         return out
 
-    def gender_of(self, name: str | None) -> str | None:
+    def _sentence_end(self, pos: int, n: int) -> int:
+        """End of the n-th sentence end after pos."""
+        ends = [e for _, e in self._sents if e > pos][:n]
+        return ends[-1] if ends else len(self.text)
+
+    def gender_of(self, name: str | None, weak: bool = True) -> str | None:
+        """'m', 'f' or None; `weak` also takes the pronouns that follow the name as evidence."""
         if not name:
             return None
-        return self._gender.get(name.split()[-1])
+        last = name.split()[-1]
+        return self._gender.get(last) or (self._weak_gender.get(last) if weak else None)
 
     def learn_gender(self, name: str, pronoun: str) -> None:
         g = PERSON_PRONOUNS.get(pronoun.lower())
@@ -295,21 +362,26 @@ class Resolver:
             self._gender.setdefault(name.split()[-1], g)
 
     def full_name(self, name: str, at: int) -> str:
-        """The fullest PERSON name in the article ending with `name` ("Trump" -> "Donald Trump"),
-        preferring the nearest one before `at`."""
+        """The full PERSON name in the article ending with `name` ("Trump" -> "Donald Trump"): the one
+        the article uses most, then the nearest before `at`."""
         parts = [p for p in name.split() if not _HONORIFIC.match(p)]
         if not parts:
             return name
         tail = " ".join(parts)
-        best, best_key = tail, None
+        found: dict[str, list] = {}
         for m in self.persons:
             words = [w for w in m.text.split() if not _HONORIFIC.match(w)]
             if len(words) <= len(parts) or " ".join(words[-len(parts):]) != tail:
                 continue
+            full = " ".join(words)
+            entry = found.setdefault(full, [0, (True, 0)])
+            entry[0] += 1
             key = (m.start > at, abs(at - m.start))
-            if best_key is None or key < best_key:
-                best, best_key = " ".join(words), key
-        return best
+            if entry[1] == (True, 0) or key < entry[1]:
+                entry[1] = key
+        if not found:
+            return tail
+        return min(found, key=lambda f: (-found[f][0], found[f][1], f))
 
     def entity_at(self, start: int, end: int, head_idx: int | None = None) -> NamedMention | None:
         inside = [m for m in self.mentions if m.start < end and start < m.end]
@@ -322,12 +394,13 @@ class Resolver:
     def title_holder(self, role: str, at: int) -> str | None:
         """The person the article calls `role` ("Ambassador Vladimir Zayemsky", "Jane Doe, the
         ambassador"), the nearest to `at`."""
-        role_re = re.compile(rf"\b{re.escape(role)}\b", re.I)
+        forms = [re.escape(role)] + [re.escape(a) for a in _TITLE_ABBREVIATIONS.get(role.lower(), ())]
+        role_re = re.compile(rf"\b(?:{'|'.join(forms)})\b", re.I)
         best, best_key = None, None
         for m in self.persons:
             before = self.text[max(0, m.start - 40):m.start]
             after = self.text[m.end:m.end + 80]
-            titled = re.search(rf"\b{re.escape(role)}\.?\s+$", before, re.I) is not None
+            titled = re.search(rf"\b(?:{'|'.join(forms)})\.?\s+$", before, re.I) is not None
             appos = re.match(r"\s*,\s*(?:the |a |an |[A-Z][\w.’']+(?:’s|'s) )?([^,.;]{0,60})", after)
             if not titled and not (appos and role_re.search(appos.group(1) or "")):
                 continue

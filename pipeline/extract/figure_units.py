@@ -43,6 +43,17 @@ HEDGES_BEFORE: dict[str, str] = {
 They are part of the figure's text. 'just' and 'only' are left out: they stress a figure
 without changing what it means ('just a few dozen')."""
 
+# Before these words 'about' is a preposition, not a hedge: 'learn more about 529 plans'.
+ABOUT_GOVERNORS = {
+    "talk", "talks", "talked", "talking", "learn", "learned", "learning", "know", "knew", "known", "think",
+    "thought", "thinking", "care", "cares", "cared", "worry", "worried", "worries", "concern", "concerned",
+    "concerns", "read", "write", "wrote", "written", "hear", "heard", "ask", "asked", "asking", "complain",
+    "complained", "question", "questions", "more", "less", "much", "something", "nothing", "anything",
+    "everything", "information", "story", "stories", "news", "details", "debate", "argue", "argued", "joke",
+    "joked", "lie", "lied", "lying", "speak", "spoke", "spoken", "sure", "unsure", "excited", "happy", "upset",
+    "curious", "clear", "tell", "told", "says", "said", "say", "report", "reported", "reports", "claim", "claims",
+    "warn", "warned", "remark", "remarks", "comment", "comments", "article", "book", "film", "documentary"}
+
 HEDGES_AFTER: dict[str, str] = {
     "or more": "lower_bound", "or so": "approximate", "or less": "upper_bound", "or fewer": "upper_bound",
     "and up": "lower_bound", "and above": "lower_bound", "plus": "lower_bound", "+": "lower_bound",
@@ -62,7 +73,8 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "NGN": "NGN", "CHF": "CHF", "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "ZAR": "ZAR", "MXN": "MXN",
     "BRL": "BRL", "AED": "AED", "SAR": "SAR", "RM": "MYR", "MYR": "MYR", "฿": "THB", "THB": "THB",
     "₱": "PHP", "PHP": "PHP", "Rp": "IDR", "IDR": "IDR", "₫": "VND", "₴": "UAH", "UAH": "UAH", "PLN": "PLN",
-    "₿": "BTC", "BTC": "BTC",
+    "₿": "BTC", "BTC": "BTC", "₡": "CRC", "₲": "PYG", "₵": "GHS", "₸": "KZT", "₾": "GEL", "₼": "AZN",
+    "₮": "MNT", "₭": "LAK", "₨": "rupee",
     # ASCII transliterations of £ and ¥ (what unidecode and many news feeds make of them)
     "PS": "GBP", "Y=": "JPY",
 }
@@ -111,8 +123,9 @@ CURRENCY_SUFFIXES: dict[str, str] = {
 # After a $ amount, a country mark restates the currency: "$76 US a barrel", "$75 U.S. per barrel".
 DOLLAR_COUNTRY_SUFFIXES = {"US": "USD", "U.S.": "USD", "USD": "USD", "CAD": "CAD", "AUD": "AUD", "NZD": "NZD"}
 
-CURRENCY_NAMES = {"USD": "dollars", "AUD": "Australian dollars", "CAD": "Canadian dollars", "NZD": "New Zealand dollars",
-                  "HKD": "Hong Kong dollars", "SGD": "Singapore dollars", "TWD": "Taiwan dollars", "EUR": "euros",
+CURRENCY_NAMES = {"USD": "dollars", "AUD": "Australian dollars", "CAD": "Canadian dollars",
+                  "NZD": "New Zealand dollars", "HKD": "Hong Kong dollars", "SGD": "Singapore dollars",
+                  "TWD": "Taiwan dollars", "EUR": "euros",
                   "GBP": "pounds", "GBX": "pence", "JPY": "yen", "CNY": "yuan", "INR": "rupees", "RUB": "rubles",
                   "KRW": "won", "ILS": "shekels", "TRY": "lira", "NGN": "naira", "CHF": "Swiss francs",
                   "SEK": "kronor", "NOK": "kroner", "DKK": "kroner", "ZAR": "rand", "MXN": "pesos",
@@ -125,7 +138,8 @@ CURRENCY_NAMES = {"USD": "dollars", "AUD": "Australian dollars", "CAD": "Canadia
 
 PERCENT_WORDS: dict[str, str] = {
     "%": "percent", "percent": "percent", "per cent": "percent", "pct": "percent", "per-cent": "percent",
-    "percentage points": "percentage point", "percentage point": "percentage point", "points percentage": "percentage point",
+    "percentage points": "percentage point", "percentage point": "percentage point",
+    "points percentage": "percentage point",
     "basis points": "basis point", "basis point": "basis point", "bps": "basis point", "bp": "basis point",
 }
 # 'pc' is British shorthand for per cent, but only glued to the digits ('1.38pc'): '5 pc' may be a piece.
@@ -136,33 +150,35 @@ GLUED_PERCENT = {"pc": "percent", "bps": "basis point", "bp": "basis point"}
 MEASURE_UNITS: dict[str, str] = {
     # length
     "mile": "mile", "miles": "mile", "mi": "mile", "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km",
-    "kilometer": "km", "kilometers": "km", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+    "kilometer": "km", "kilometers": "km", "metre": "metre", "metres": "metre", "meter": "metre", "meters": "metre",
     "cm": "cm", "centimetre": "cm", "centimetres": "cm", "centimeter": "cm", "centimeters": "cm",
     "mm": "mm", "millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm",
-    "μm": "μm", "µm": "μm", "micrometre": "μm", "micrometres": "μm", "micrometer": "μm", "micrometers": "μm",
-    "micron": "μm", "microns": "μm", "nm": "nm", "nanometre": "nm", "nanometres": "nm", "nanometer": "nm",
+    "μm": "micrometre", "µm": "micrometre", "micrometre": "micrometre", "micrometres": "micrometre",
+    "micrometer": "micrometre", "micrometers": "micrometre", "micron": "micrometre", "microns": "micrometre",
+    "nm": "nm", "nanometre": "nm", "nanometres": "nm", "nanometer": "nm",
     "nanometers": "nm", "foot": "foot", "feet": "foot", "ft": "foot", "inch": "inch", "inches": "inch",
     "″": "inch", "yard": "yard", "yards": "yard", "yd": "yard", "yds": "yard", "nautical miles": "nautical mile",
     "nautical mile": "nautical mile", "light-years": "light-year", "light years": "light-year",
     "light-year": "light-year",
     # area
-    "square miles": "sq mi", "square mile": "sq mi", "sq mi": "sq mi", "square kilometres": "km²",
-    "square kilometers": "km²", "square kilometre": "km²", "square kilometer": "km²", "sq km": "km²",
-    "km2": "km²", "km²": "km²", "square metres": "m²", "square meters": "m²", "square metre": "m²",
-    "square meter": "m²", "sq m": "m²", "sqm": "m²", "m2": "m²", "m²": "m²", "square feet": "sq ft",
+    "square miles": "sq mi", "square mile": "sq mi", "sq mi": "sq mi", "square kilometres": "sq km",
+    "square kilometers": "sq km", "square kilometre": "sq km", "square kilometer": "sq km", "km2": "sq km",
+    "sq km": "sq km", "square metres": "sq m", "square meters": "sq m", "square metre": "sq m",
+    "square meter": "sq m", "sq m": "sq m", "sqm": "sq m", "m2": "sq m", "m²": "sq m", "square feet": "sq ft",
     "square foot": "sq ft", "sq ft": "sq ft", "sq. ft.": "sq ft", "sq.ft": "sq ft", "acre": "acre", "acres": "acre",
     "hectare": "hectare", "hectares": "hectare", "ha": "hectare",
     # volume
     "litre": "litre", "litres": "litre", "liter": "litre", "liters": "litre", "ml": "ml", "millilitre": "ml",
     "millilitres": "ml", "milliliter": "ml", "milliliters": "ml", "gallon": "gallon", "gallons": "gallon",
     "barrel": "barrel", "barrels": "barrel", "bbl": "barrel", "cubic feet": "cu ft", "cubic foot": "cu ft",
-    "cubic metres": "m³", "cubic meters": "m³", "cubic metre": "m³", "cubic meter": "m³", "m3": "m³",
-    "m³": "m³", "pint": "pint", "pints": "pint", "quart": "quart", "quarts": "quart",
+    "cubic metres": "cu m", "cubic meters": "cu m", "cubic metre": "cu m", "cubic meter": "cu m", "m3": "cu m",
+    "m³": "cu m", "pint": "pint", "pints": "pint", "quart": "quart", "quarts": "quart",
     "fluid ounces": "fl oz", "fluid ounce": "fl oz", "fl oz": "fl oz", "TEU": "TEU", "TEUs": "TEU",
     # mass
     "pound": "pound", "pounds": "pound", "lb": "pound", "lbs": "pound", "ounce": "ounce", "ounces": "ounce",
     "oz": "ounce", "kg": "kg", "kgs": "kg", "kilogram": "kg", "kilograms": "kg", "kilogramme": "kg",
-    "kilogrammes": "kg", "kilo": "kg", "kilos": "kg", "gram": "g", "grams": "g", "gramme": "g", "grammes": "g",
+    "kilogrammes": "kg", "kilo": "kg", "kilos": "kg", "gram": "gram", "grams": "gram", "gramme": "gram",
+    "grammes": "gram",
     "mg": "mg", "milligram": "mg", "milligrams": "mg", "tonne": "tonne", "tonnes": "tonne",
     "metric tons": "tonne", "metric ton": "tonne", "ton": "ton", "tons": "ton", "carat": "carat",
     "carats": "carat", "stone": "stone", "troy ounces": "troy ounce", "troy ounce": "troy ounce",
@@ -172,35 +188,40 @@ MEASURE_UNITS: dict[str, str] = {
     "kilometers per hour": "km/h", "kilometres an hour": "km/h", "kilometers an hour": "km/h",
     "knots": "knot", "knot": "knot", "m/s": "m/s", "mpg": "mpg", "miles per gallon": "mpg",
     # power, energy, electricity
-    "watt": "W", "watts": "W", "kW": "kW", "kilowatt": "kW", "kilowatts": "kW", "MW": "MW",
+    "watt": "watt", "watts": "watt", "kW": "kW", "kilowatt": "kW", "kilowatts": "kW", "MW": "MW",
     "megawatt": "MW", "megawatts": "MW", "GW": "GW", "gigawatt": "GW", "gigawatts": "GW", "TW": "TW",
     "kWh": "kWh", "kilowatt-hours": "kWh", "kilowatt hours": "kWh", "kilowatt-hour": "kWh", "kilowatt hour": "kWh",
     "MWh": "MWh", "megawatt-hours": "MWh", "megawatt hours": "MWh", "GWh": "GWh", "gigawatt-hours": "GWh",
     "gigawatt hours": "GWh", "TWh": "TWh", "terawatt-hours": "TWh", "terawatt hours": "TWh",
     "hp": "hp", "horsepower": "hp", "bhp": "hp", "brake horsepower": "hp", "PS": "hp",
-    "Nm": "N·m", "newton-metres": "N·m", "newton metres": "N·m", "lb-ft": "lb-ft", "lb ft": "lb-ft",
-    "pound-feet": "lb-ft", "pound-foot": "lb-ft", "foot-pounds": "lb-ft", "mAh": "mAh", "volt": "V",
-    "volts": "V", "amps": "A", "amperes": "A", "Hz": "Hz", "hertz": "Hz", "kHz": "kHz", "MHz": "MHz",
-    "GHz": "GHz", "calories": "kcal", "calorie": "kcal", "kcal": "kcal", "joules": "J", "BTU": "BTU",
-    "BTUs": "BTU", "mmBTU": "mmBTU", "MMBtu": "mmBTU", "farad": "F", "farads": "F",
+    "Nm": "Nm", "newton-metres": "Nm", "newton metres": "Nm", "newton metre": "Nm", "lb-ft": "lb-ft",
+    "lb ft": "lb-ft",
+    "pound-feet": "lb-ft", "pound-foot": "lb-ft", "foot-pounds": "lb-ft", "mAh": "mAh", "volt": "volt",
+    "volts": "volt", "amps": "ampere", "amperes": "ampere", "Hz": "Hz", "hertz": "Hz", "kHz": "kHz", "MHz": "MHz",
+    "GHz": "GHz", "calories": "kcal", "calorie": "kcal", "kcal": "kcal", "joules": "joule", "rpm": "rpm",
+    "RPM": "rpm", "BTU": "BTU",
+    "BTUs": "BTU", "mmBTU": "mmBTU", "MMBtu": "mmBTU", "farad": "farad", "farads": "farad",
     # data
     "KB": "KB", "MB": "MB", "GB": "GB", "TB": "TB", "PB": "PB", "kilobytes": "KB", "megabytes": "MB",
     "gigabytes": "GB", "terabytes": "TB", "petabytes": "PB", "Mbps": "Mbps", "Gbps": "Gbps", "kbps": "kbps",
     "Mb/s": "Mbps", "Gb/s": "Gbps",
     # pressure, temperature, sound, concentration, radiation
     "psi": "psi", "Pa": "Pa", "kPa": "kPa", "MPa": "MPa", "GPa": "GPa", "gigapascals": "GPa",
-    "gigapascal": "GPa", "°C": "°C", "ºC": "°C", "℃": "°C", "° C": "°C", "degrees Celsius": "°C",
-    "degree Celsius": "°C", "degrees celsius": "°C", "degrees C": "°C", "Celsius": "°C", "°F": "°F",
-    "ºF": "°F", "℉": "°F", "° F": "°F", "degrees Fahrenheit": "°F", "degree Fahrenheit": "°F",
-    "degrees F": "°F", "Fahrenheit": "°F", "degrees": "degree", "degree": "degree", "°": "degree",
+    "gigapascal": "GPa", "°C": "celsius", "ºC": "celsius", "℃": "celsius", "° C": "celsius",
+    "degrees Celsius": "celsius",
+    "degree Celsius": "celsius", "degrees C": "celsius", "Celsius": "celsius", "°F": "fahrenheit",
+    "ºF": "fahrenheit", "℉": "fahrenheit", "° F": "fahrenheit", "degrees Fahrenheit": "fahrenheit",
+    "degree Fahrenheit": "fahrenheit", "degrees F": "fahrenheit", "Fahrenheit": "fahrenheit", "degrees": "degree",
+    "degree": "degree", "°": "degree",
     "dB": "dB", "decibels": "dB", "decibel": "dB", "ppm": "ppm", "ppb": "ppb", "parts per million": "ppm",
     "parts per billion": "ppb", "mSv": "mSv", "millisieverts": "mSv",
 }
 """Units of measure as written, mapped to the unit stored in `unit` (kind 'measure').
 
-Imperial units keep their English name (mile, pound, foot), metric and electrical units their
-symbol (km, kg, kW). Case-sensitive entries (see CASED_UNITS) are matched exactly; all others
-ignore case ('11 FEET')."""
+Imperial units keep their English name (mile, pound, foot); metric and electrical units with a
+prefix their usual symbol (km, kg, kW, GB); one-letter and non-ASCII symbols, which are ambiguous
+in a table, their name (metre, gram, watt, celsius, micrometre, 'sq m'). Case-sensitive entries (see
+CASED_UNITS) are matched exactly; all others ignore case ('11 FEET')."""
 
 TIME_UNITS: dict[str, str] = {
     "second": "second", "seconds": "second", "sec": "second", "secs": "second", "minute": "minute",
@@ -223,19 +244,20 @@ RATIO_UNITS = {"times": "times", "x": "times", "fold": "times", "-fold": "times"
 # horsepower after a number, '£' before it; 'MB' megabytes, 'mb' millibars).
 CASED_UNITS = {"kW", "MW", "GW", "TW", "kWh", "MWh", "GWh", "TWh", "PS", "Nm", "mAh", "Hz", "kHz", "MHz",
                "GHz", "KB", "MB", "GB", "TB", "PB", "Mbps", "Gbps", "kbps", "Mb/s", "Gb/s", "Pa", "kPa",
-               "MPa", "GPa", "dB", "TEU", "TEUs", "BTU", "BTUs", "mmBTU", "MMBtu", "mSv", "Celsius",
-               "Fahrenheit", "degrees C", "degrees F", "ha", "mi", "ms", "x", "kms"}
+               "MPa", "GPa", "dB", "TEU", "TEUs", "BTU", "BTUs", "mmBTU", "MMBtu", "mSv", "RPM",
+               "degrees C", "degrees F", "ha", "mi", "ms", "x", "kms"}
 
 # One-letter (and some two-letter) units: only glued to the digits ('37m', '45g', '5W', '12C'),
 # never as a separate word, where they are initials, articles or grades.
-GLUED_UNITS = {"m": ("m", "measure"), "g": ("g", "measure"), "l": ("litre", "measure"), "L": ("litre", "measure"),
-               "W": ("W", "measure"), "V": ("V", "measure"), "A": ("A", "measure"), "C": ("°C", "measure"),
-               "F": ("°F", "measure"), "s": ("second", "duration"), "h": ("hour", "duration"),
-               "mL": ("ml", "measure"), "t": ("tonne", "measure"), "p": ("GBX", "money"), "K": ("K", "measure"),
+GLUED_UNITS = {"m": ("metre", "measure"), "g": ("gram", "measure"), "l": ("litre", "measure"),
+               "L": ("litre", "measure"), "W": ("watt", "measure"), "V": ("volt", "measure"),
+               "A": ("ampere", "measure"), "C": ("celsius", "measure"), "F": ("fahrenheit", "measure"),
+               "s": ("second", "duration"), "h": ("hour", "duration"), "mL": ("ml", "measure"),
+               "t": ("tonne", "measure"), "p": ("GBX", "money"), "K": ("kelvin", "measure"),
                "in": ("inch", "measure"), "d": ("day", "duration"), "y": ("year", "duration"),
                "yo": ("year", "age"), "mo": ("month", "duration")}
 # Units that may stand after a space although they are one letter: SI writing ('5 W charger').
-SPACED_LETTER_UNITS = {"W": "W", "V": "V", "kn": "knot"}
+SPACED_LETTER_UNITS = {"W": "watt", "V": "volt"}
 
 # Ages: '50-year-old', '18 month-old', '65 years old', 'aged 65'.
 AGE_UNITS = {"year-old": "year", "years-old": "year", "years old": "year", "year old": "year",
@@ -249,7 +271,8 @@ RATE_DENOMINATORS = {
     "day": "day", "hour": "hour", "minute": "minute", "second": "second", "night": "night", "tonne": "tonne",
     "ton": "ton", "kg": "kg", "kilogram": "kg", "pound": "pound", "lb": "pound", "gram": "g", "g": "g",
     "mile": "mile", "km": "km", "kilometre": "km", "kilometer": "km", "square foot": "sq ft", "sq ft": "sq ft",
-    "square metre": "m²", "square meter": "m²", "sq m": "m²", "m2": "m²", "square mile": "sq mi", "acre": "acre",
+    "square metre": "sq m", "square meter": "sq m", "sq m": "sq m", "m2": "sq m", "square mile": "sq mi",
+    "acre": "acre",
     "hectare": "hectare", "mmBTU": "mmBTU", "MMBtu": "mmBTU", "kWh": "kWh", "MWh": "MWh", "unit": "unit",
     "game": "game", "ticket": "ticket", "seat": "seat", "household": "household", "student": "student",
     "century": "century", "decade": "decade", "annum": "year", "year-on-year": None,
@@ -263,16 +286,22 @@ ARTICLE_RATE_DENOMINATORS = {"year", "month", "week", "day", "hour", "minute", "
 
 INCREASE_WORDS = {"rise", "gain", "climb", "jump", "surge", "soar", "advance", "increase", "grow", "add",
                   "rally", "spike", "rebound", "boost", "raise", "lift", "expand", "swell", "balloon", "hike",
-                  "accelerate", "recover", "improve", "widen", "up", "higher", "firm", "strengthen", "leap",
-                  "skyrocket", "shoot", "rocket", "inch", "tick", "edge", "bump", "increment", "appreciate"}
+                  "accelerate", "recover", "improve", "widen", "up", "higher", "upward", "upwards", "firm",
+                  "strengthen", "leap",
+                  "skyrocket", "rocket", "inch", "tick", "edge", "bump", "increment", "appreciate"}
 DECREASE_WORDS = {"fall", "drop", "decline", "slide", "slip", "sink", "plunge", "plummet", "tumble", "dip",
                   "lose", "shed", "decrease", "shrink", "cut", "reduce", "lower", "ease", "retreat", "sag",
                   "slump", "crash", "contract", "trim", "slash", "erode", "weaken", "down", "narrow", "dive",
-                  "tank", "crater", "depreciate", "drain", "diminish", "decelerate", "collapse", "sap"}
+                  "tank", "crater", "downward", "downwards", "depreciate", "drain", "diminish", "decelerate",
+                  "collapse", "sap"}
 """Verb lemmas (and the adverbs up/down, higher/lower) that make a figure a change: 'rose 19
 cents' -> increase, 'fell 0.94%' -> decrease. 'inch', 'tick' and 'edge' count only with up/down
 after them ('edged up 0.2%')."""
-NEUTRAL_DIRECTION_VERBS = {"inch", "tick", "edge"}
+# Nouns of change: a figure before them sizes the change ('a 3% drop') and is not what they count.
+CHANGE_NOUNS = {"increase", "rise", "gain", "jump", "surge", "growth", "hike", "boost", "rally", "improvement",
+                "drop", "fall", "decline", "decrease", "cut", "reduction", "slump", "dip", "plunge", "slide",
+                "loss", "change", "swing", "shift", "move", "advance", "retreat", "contraction", "expansion"}
+NEUTRAL_DIRECTION_VERBS = {"inch", "tick", "edge", "shoot", "move", "go", "trend", "head"}
 
 # --- phrase matching -------------------------------------------------------------------------------
 
@@ -280,10 +309,10 @@ _TABLES = {
     "hedges_before": HEDGES_BEFORE, "hedges_after": HEDGES_AFTER, "currency_words": CURRENCY_WORDS,
     "currency_prefix": CURRENCY_PREFIXES, "currency_suffix": CURRENCY_SUFFIXES, "percent": PERCENT_WORDS,
     "measure": MEASURE_UNITS, "time": TIME_UNITS, "age": AGE_UNITS, "rate": RATE_DENOMINATORS,
-    "ratio": RATIO_UNITS,
+    "ratio": RATIO_UNITS, "dollar_country": DOLLAR_COUNTRY_SUFFIXES,
 }
 # Tables whose every entry is matched with its case (symbols and codes).
-_ALL_CASED = {"currency_prefix", "currency_suffix"}
+_ALL_CASED = {"currency_prefix", "currency_suffix", "dollar_country"}
 
 
 @lru_cache(maxsize=None)
@@ -315,7 +344,7 @@ def match_at(toks: list[Lex], i: int, table_id: str) -> tuple[str, int] | None:
         return None
     for n, phrase, cased in _phrase_index(table_id).get(toks[i].low, ()):
         j = i + n
-        if j > len(toks):
+        if j > len(toks) or any(t.br for t in toks[i + 1:j]):
             continue
         seen = written(toks, i, j)
         if seen == phrase or (not cased and seen.casefold() == phrase.casefold()):

@@ -23,6 +23,7 @@ class Lex(NamedTuple):
     start: int
     end: int
     gap: bool  # whitespace between this token and the previous one
+    br: bool  # that whitespace holds a line break
 
 
 # Digits with thousands separators must group by three ("1,000", "1,307,000"); otherwise a comma
@@ -35,9 +36,10 @@ def lex(text: str) -> list[Lex]:
     out: list[Lex] = []
     prev_end = 0
     for m in _LEX.finditer(text):
-        kind = m.lastgroup
         s = m.group()
-        out.append(Lex(len(out), kind, s, s.casefold(), m.start(), m.end(), m.start() > prev_end))
+        gap = m.start() > prev_end
+        out.append(Lex(len(out), m.lastgroup, s, s.casefold(), m.start(), m.end(), gap,
+                       gap and "\n" in text[prev_end:m.start()]))
         prev_end = m.end()
     return out
 
@@ -68,56 +70,57 @@ SCALE_LETTERS = {"m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "K": 1e3, "T": 1e12}
 FRACTION_WORDS = {"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4,
                   "quarters": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5, "tenth": 1 / 10, "tenths": 1 / 10}
 
-ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-                 "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
-                 "hundredth": 100}
 ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
 
 # --- vague amounts ---------------------------------------------------------------------------------
 
-VAGUE_AMOUNTS: dict[str, tuple[float, float, float]] = {
-    "a few": (2, 3, 5),
-    "few": (2, 3, 5),
-    "several": (3, 5, 9),
-    "dozens": (24, 48, 144),
-    "scores": (40, 60, 200),
-    "tens": (20, 40, 100),
-    "hundreds": (200, 400, 1_000),
-    "thousands": (2_000, 4_000, 10_000),
-    "lakhs": (200_000, 400_000, 1_000_000),
-    "millions": (2e6, 4e6, 1e7),
-    "crores": (2e7, 4e7, 1e8),
-    "billions": (2e9, 4e9, 1e10),
-    "trillions": (2e12, 4e12, 1e13),
+class VagueAmount(NamedTuple):
+    value: float  # the best single guess
+    low: float
+    high: float
+
+
+VAGUE_AMOUNTS: dict[str, VagueAmount] = {
+    "a few": VagueAmount(3, 2, 5),
+    "few": VagueAmount(3, 2, 5),
+    "several": VagueAmount(5, 3, 9),
+    "dozens": VagueAmount(48, 24, 144),
+    "scores": VagueAmount(80, 40, 200),
+    "tens": VagueAmount(40, 20, 100),
+    "hundreds": VagueAmount(400, 200, 1_000),
+    "thousands": VagueAmount(4_000, 2_000, 10_000),
+    "lakhs": VagueAmount(400_000, 200_000, 1_000_000),
+    "millions": VagueAmount(4e6, 2e6, 1e7),
+    "crores": VagueAmount(4e7, 2e7, 1e8),
+    "billions": VagueAmount(4e9, 2e9, 1e10),
+    "trillions": VagueAmount(4e12, 2e12, 1e13),
 }
-"""The (low, value, high) that a vague amount stands for; value is the best single guess.
+"""The value, low and high that a vague amount stands for (figures with qualifier 'vague').
 
-A plural scale means "at least two of them, fewer than the next order of magnitude":
-"hundreds" is 200 to 1,000 (best guess 400), "thousands" 2,000 to 10,000, "dozens" two dozen to
-a gross (24 to 144, best guess four dozen). "a few" is 2 to 5 (best guess 3) and "several" 3 to 9
-(best guess 5); they multiply the scale that follows them, and plurals multiply each other:
+A plural scale means "at least two of them, fewer than the next order of magnitude", best guess
+four: "hundreds" is 200 to 1,000 (value 400), "thousands" 2,000 to 10,000 (value 4,000), "dozens"
+two dozen to a gross (24 to 144, value 48). "a few" is 2 to 5 (value 3) and "several" 3 to 9
+(value 5). They multiply the scale word that follows, and "X of Y" multiplies too:
 
-    a few dozen            = (2, 3, 5) x 12            -> 24 to 60, value 36
-    several hundred        = (3, 5, 9) x 100           -> 300 to 900, value 500
-    a few hundred thousand = (2, 3, 5) x 100 x 1,000   -> 200,000 to 500,000, value 300,000
-    tens of thousands      = (20, 40, 100) x 1,000     -> 20,000 to 100,000, value 40,000
-    hundreds of millions   = (200, 400, 1,000) x 10^6  -> 2 x 10^8 to 10^9, value 4 x 10^8
+    a few dozen            = a few x 12               -> 24 to 60, value 36
+    several hundred        = several x 100            -> 300 to 900, value 500
+    a few hundred thousand = a few x 100 x 1,000      -> 200,000 to 500,000, value 300,000
+    tens of thousands      = tens x 1,000             -> 20,000 to 100,000, value 40,000
+    hundreds of millions   = hundreds x 1,000,000     -> 200 million to 1 billion, value 400 million
+    billions of dollars    = billions, in US dollars  -> 2 to 10 billion, value 4 billion
 
 "a few" and "several" on their own ("a few weeks", "several officials") are not figures: only
-with a scale word do they give an amount. Figures read this way get qualifier "vague".
+with a scale word do they give an amount.
 """
 
 
-def vague(*terms: str) -> tuple[float, float, float]:
-    """Multiply out a vague amount: vague("a few", "dozen") -> (24, 36, 60)."""
-    low = value = high = 1.0
+def vague(*terms: str) -> VagueAmount:
+    """Multiply out a vague amount: vague("a few", "dozen") -> VagueAmount(value=36, low=24, high=60)."""
+    value = low = high = 1.0
     for t in terms:
-        if t in VAGUE_AMOUNTS:
-            lo, v, hi = VAGUE_AMOUNTS[t]
-        else:
-            lo = v = hi = SCALE_WORDS[t]
-        low, value, high = low * lo, value * v, high * hi
-    return low, value, high
+        v, lo, hi = VAGUE_AMOUNTS[t] if t in VAGUE_AMOUNTS else (SCALE_WORDS[t],) * 3
+        value, low, high = value * v, low * lo, high * hi
+    return VagueAmount(value, low, high)
 
 
 # --- reading digits --------------------------------------------------------------------------------
@@ -183,8 +186,9 @@ def read_number_words(toks: list[Lex], i: int) -> WordNumber | None:
         elif w in TENS_WORDS and last in (None, "hundred", "scale"):
             current += TENS_WORDS[w]
             last = "tens"
-            if _hyphen_joined(toks, j + 1) and _word(toks, j + 2) in UNITS_WORDS and 0 < UNITS_WORDS[_word(toks, j + 2)] < 10:
-                current += UNITS_WORDS[_word(toks, j + 2)]  # twenty-five
+            ones = _word(toks, j + 2)
+            if _hyphen_joined(toks, j + 1) and ones in UNITS_WORDS and 0 < UNITS_WORDS[ones] < 10:
+                current += UNITS_WORDS[ones]  # twenty-five
                 last = "unit"
                 j += 2
         elif w == "hundred" and last in ("unit", "teen", "tens", "scale") and 0 < current < 100:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -58,10 +59,15 @@ def mark_role(text: str, i: int, shapes: dict[str, str | None], width: int = 1) 
     """'open', 'close' or 'both' for the quote mark at text[i] (`width` characters long)."""
     shape = shapes[text[i]] if width == 1 else None
     left, right = _flanks(text, i, width)
+    prev = text[i - 1] if i > 0 else ""
+    nxt = text[i + width] if i + width < len(text) else ""
+    # a shaped mark is turned round only when it is glued to a word on the wrong side
+    # (‘word” said’ closes with an opening shape, ‘ ”Word’ opens with a closing one)
     if shape == "open":
-        return "close" if right and not left else "open"
+        return "close" if right and not left and prev.isalnum() or (right and not left and _is_punct(prev)
+                                                                     and _is_space(nxt)) else "open"
     if shape == "close":
-        return "open" if left and not right else "close"
+        return "open" if left and not right and _is_space(prev) and nxt.isalnum() else "close"
     if left and not right:
         return "open"
     if right and not left:
@@ -80,8 +86,11 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return False
 
 
-# Two straight apostrophes standing for a double mark (''like this'', an old wire convention).
-_TWO_SINGLES_RE = re.compile(r"(?<!')''(?!')")
+# Two single marks standing for a double one (''like this'', an old wire convention, or ‘’this’’).
+_TWO_SINGLES_RE = re.compile(r"(?<![‘’'])[‘’']{2}(?![‘’'])")
+
+
+_STRAIGHT = {'"', "''"}
 
 
 def _double_marks(text: str, p0: int, p1: int) -> list[tuple[int, int]]:
@@ -93,30 +102,38 @@ def _double_marks(text: str, p0: int, p1: int) -> list[tuple[int, int]]:
 
 def _double_quotes(text: str, paragraphs: Sequence[tuple[int, int]], problems: list[str]) -> list[MarkedQuote]:
     out: list[MarkedQuote] = []
-    carry: tuple[int, str, int] | None = None  # (open position, mark, paragraphs so far) of an unclosed quote
+    # an unclosed quote carried into the next paragraph: (open position, mark, mark width, the
+    # (content start, paragraph end) of each paragraph it ran over so far)
+    carry: tuple[int, str, int, list[tuple[int, int]]] | None = None
     for k, (p0, p1) in enumerate(paragraphs):
         marks = _double_marks(text, p0, p1)
         stack: list[tuple[int, str, int]] = []
         inner_quotes: list[MarkedQuote] = []  # quotes one level down in the open quote of this paragraph
-        n_par = 1
+        pieces: list[tuple[int, int]] = []
+        piece_start = None
         if carry is not None:
             # the carried quote was only kept open because this paragraph starts with its mark
             stack = [carry[:3]]
-            n_par = carry[3] + 1
+            pieces = carry[3]
+            piece_start = marks[0][0] + marks[0][1]
             marks = marks[1:]  # the continuation mark opens nothing new
             carry = None
+        n_par = len(pieces) + 1
         for i, w in marks:
             mark = text[i:i + w]
             role = mark_role(text, i, DOUBLE_MARKS, w)
             if role == "both":
-                role = "close" if stack and stack[-1][1] in ('"', "''") and mark in ('"', "''") else "open"
+                role = "close" if stack and stack[-1][1] in _STRAIGHT and mark in _STRAIGHT else "open"
             if role == "open":
+                if not stack:
+                    piece_start = i + w
                 stack.append((i, mark, w))
             elif stack:
                 o, omark, ow = stack.pop()
                 if not stack:
                     out.append(MarkedQuote(o + ow, i, omark, mark, n_par))
                     n_par = 1
+                    pieces = []
                     inner_quotes = []
                 elif len(stack) == 1:
                     inner_quotes.append(MarkedQuote(o + ow, i, omark, mark))
@@ -130,16 +147,22 @@ def _double_quotes(text: str, paragraphs: Sequence[tuple[int, int]], problems: l
             # the continuation mark repeats the opening one; a different mark opens a new quote
             if nxt_marks and nxt_marks[0][0] == lead_at and text[lead_at:lead_at + nxt_marks[0][1]] == mark \
                     and mark_role(text, lead_at, DOUBLE_MARKS, nxt_marks[0][1]) != "close":
-                carry = (o, mark, ow, n_par)
+                carry = (o, mark, ow, pieces + [(piece_start, p1)])
                 continue
             inner = [q for q in inner_quotes if o < q.start] if n_par == 1 else []
             if inner:
                 # a stray mark at the head of a paragraph whose own quotes are well paired
                 problems.append(f"opening mark {mark!r} at {o} never closed; the quotes inside it kept")
                 out.extend(inner)
+            elif pieces:
+                # paragraph after paragraph opened and none closed: no quote of many paragraphs but
+                # one broken quote per paragraph, so a page is never swallowed whole
+                problems.append(f"opening mark {mark!r} at {o} never closed over {n_par} paragraphs; "
+                                f"cut at each paragraph end")
+                out.extend(MarkedQuote(a, b, mark, None) for a, b in pieces + [(piece_start, p1)])
             else:
                 problems.append(f"opening mark {mark!r} at {o} never closed; quote cut at the paragraph end")
-                out.append(MarkedQuote(o + ow, p1, mark, None, n_par))
+                out.append(MarkedQuote(o + ow, p1, mark, None))
     return out
 
 
@@ -147,6 +170,18 @@ def _single_quotes(text: str, paragraphs: Sequence[tuple[int, int]], taken: list
     """Single-mark quotes outside double quotes; they must close within their paragraph."""
     inside = [(q.start - len(q.open_mark), q.end + len(q.close_mark or "")) for q in taken]
     inside += [(m.start(), m.end()) for m in _TWO_SINGLES_RE.finditer(text)]
+    merged: list[list[int]] = []
+    for a, b in sorted(inside):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
+
+    def is_inside(i: int) -> bool:
+        j = bisect_right(starts, i) - 1
+        return j >= 0 and i < merged[j][1]
+
     out = []
     for p0, p1 in paragraphs:
         open_at: int | None = None
@@ -154,7 +189,7 @@ def _single_quotes(text: str, paragraphs: Sequence[tuple[int, int]], taken: list
             c = text[i]
             if c not in SINGLE_MARKS or _is_apostrophe(text, i):
                 continue
-            if any(a <= i < b for a, b in inside):
+            if is_inside(i):
                 open_at = None
                 continue
             role = mark_role(text, i, SINGLE_MARKS)

@@ -32,18 +32,20 @@ log = logging.getLogger(__name__)
 _TAG_RE = re.compile(r"<[A-Za-z/][^<>]*>")
 # A transcript turn: "WALLACE: Let's start ..."
 _TURN_RE = re.compile(r"[\"“]?\s*(?P<label>[A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+")
-# Nouns and verbs that put a title of a work, not somebody's words, in quote marks.
-_WORK_BEFORE_RE = re.compile(
-    r"(?:\b(?:titled|entitled|headlined|headline|book|film|movie|documentary|show|program|programme|series|"
-    r"episode|song|album|column|commentary|op-ed|editorial|essay|article|poem|play|ad|advert|advertisement|"
-    r"spot|video|segment|podcast|broadcast of|edition of|hashtag|slogan|website|newsletter|magazine)|"
-    r"['’]s)\s*,?\s*$", re.I)
+# Words that put the title of a work, not somebody's words, in quote marks: "a film titled “…”",
+# "the documentary “13th”", "MSNBC's “Morning Joe”", "her commentary, “…,”".
+_TITLED_BEFORE_RE = re.compile(r"\b(?:titled|entitled|headlined|broadcast of|edition of|episode of)\s*,?\s*$", re.I)
+WORK_NOUNS = frozenset("""
+headline book film movie documentary show program programme series episode song album column commentary
+op-ed editorial essay article poem play ad advert advertisement spot video segment podcast hashtag slogan
+website newsletter magazine novel memoir report
+""".split())
 _TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "it",
                 "is", "vs", "vs.", "de", "la", "as", "but", "nor", "so", "yet", "up"}
-# An introducer of an unmarked block quote: "X reports the following details", "…, per the WSJ:",
-# "X has tweeted that …:", "X wrote:".
+# Words that open another clause: a reporting verb after them is not the quote's tag.
 _CLAUSE_OPENERS = {"when", "while", "as", "after", "before", "because", "since", "if", "but", "though",
                    "although", "which", "who", "where", "whereas", "until", "unless"}
+# An introducer of an unmarked block quote: "X reports the following details", "…, per the WSJ:".
 _FOLLOWING_RE = re.compile(r"\b(?:the following|as follows)\b", re.I)
 
 
@@ -53,7 +55,6 @@ class Candidate:
     end: int
     form: str = "direct"
     label: Speaker | None = None   # a transcript label inside the quote
-    closed: bool = True
     open_len: int = 1              # length of the opening and closing marks ('' counts two)
     close_len: int = 1
     intro: Speaker | None = None   # the speaker of a block quote's introducer
@@ -68,7 +69,6 @@ class Attributed:
     name: str | None = None
     kind: str = "unknown"
     cue: str | None = None
-    head_lower: str | None = None
     pos: int = 0
     para: int = 0
     extra: dict = field(default_factory=dict)
@@ -100,37 +100,40 @@ def _is_title_case(s: str) -> bool:
     return all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
 
 
-def _embedded(text: str, start: int, para_start: int) -> bool:
-    """True when the quote sits inside the reporter's sentence rather than opening one."""
-    prev = _prev_char(text, start - 1, para_start)
+def _embedded(text: str, start: int, para_start: int, open_len: int = 1) -> bool:
+    """True when the quote (content from `start`, after a mark of `open_len` characters) sits inside
+    the reporter's sentence rather than opening one."""
+    prev = _prev_char(text, start - open_len, para_start)
     first = text[start:start + 8].lstrip("[(…. ")[:1]
     return prev != "" and prev not in ".!?:;\"“”—–-(…" and not (prev == "," and first.isupper())
 
 
-def _split_turns(text: str, start: int, end: int, doc) -> list[Candidate]:
-    """A transcript quoted over several paragraphs, one turn per speaker label, as separate quotes."""
+def _split_turns(text: str, q, doc) -> list[Candidate]:
+    """A quoted transcript, one quote per turn of a speaker label ("WALLACE: …")."""
+    start, end, o = q.start, q.end, len(q.open_mark)
+    whole = Candidate(start, end, open_len=o, close_len=len(q.close_mark or ""))
     labels = []
-    for m in re.finditer(r"(?:^|\n)[ \t]*(?=[\"“]?\s*[A-Z][A-Z.'’ -]{1,30}[A-Z.]:\s)", text[start - 1:end]):
-        at = start - 1 + m.end()
-        t = _TURN_RE.match(text, at)
-        if t and t.group("label").strip().upper() == t.group("label").strip():
+    for m in re.finditer(r"(?:^|\n)[ \t]*(?=[\"“]?\s*[A-Z][A-Z.'’ -]{1,30}[A-Z.]:\s)", text[start - o:end]):
+        t = _TURN_RE.match(text, start - o + m.end())
+        if t:
             labels.append(t)
     if not labels:
-        return [Candidate(start, end)]
+        return [whole]
     out = []
-    if labels[0].start() > start + 1:
-        out.append(Candidate(start, labels[0].start()))
+    before = text[start:labels[0].start()].rstrip(" \t\n\"“”")
+    if any(ch.isalnum() for ch in before):
+        out.append(Candidate(start, start + len(before), open_len=o, close_len=0))
     for i, t in enumerate(labels):
         stop = labels[i + 1].start() if i + 1 < len(labels) else end
-        body = text[t.end():stop].rstrip()
-        body = body.rstrip("\"“”").rstrip()
+        body = text[t.end():stop].rstrip(" \t\n\"“”")
         if not body:
             continue
         label = t.group("label").strip()
         ls = t.start("label")
-        head = doc.char_span(ls, ls + len(label), alignment_mode="expand")
-        out.append(Candidate(t.end(), t.end() + len(body), label=Speaker(label, ls, ls + len(label),
-                                                                           head[-1] if head else None, ":")))
+        span = doc.char_span(ls, ls + len(label), alignment_mode="expand")
+        out.append(Candidate(t.end(), t.end() + len(body), open_len=0,
+                             close_len=whole.close_len if t.end() + len(body) == end else 0,
+                             label=Speaker(label, ls, ls + len(label), span[-1] if span else None, ":")))
     return out
 
 
@@ -142,7 +145,7 @@ class _Article:
         self.text = doc.text
         self.layout = layout
         self.paras = sorted(layout.body_spans)
-        self.resolver = Resolver(doc, entities, self.paras)
+        self.resolver = Resolver(doc, entities)
         self.markup = _markup_spans(self.text)
         self.sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
         self._sent_starts = [a for a, _ in self.sents]
@@ -203,14 +206,14 @@ def _governs(cue, qtoks) -> bool:
     return False
 
 
-def _find_cue(art: _Article, c: Candidate, quote_spans,
+def _find_cue(art: _Article, c: Candidate, quote_spans, quote_starts,
               embedded: bool = False) -> tuple[Speaker | None, str | None, object]:
     """(speaker, cue text, cue token) for the quote [start, end), from the sentence around it. A quote
     embedded in the reporter's sentence takes only a cue that governs it."""
     text, doc = art.text, art.doc
     start, end = c.start, c.end
     k, p0, p1 = art.para_of(start)
-    k2, q0, q1 = art.para_of(max(start, end - 1))
+    _, _, q1 = art.para_of(max(start, end - 1))
     # after the closing mark: "― Name"
     close = end + c.close_len
     dash = dash_speaker(doc, close, q1)
@@ -222,19 +225,18 @@ def _find_cue(art: _Article, c: Candidate, quote_spans,
     stops = list(re.finditer(r"[.!?][\"”’']*\s+", text[s0:start - c.open_len]))
     lead_a, lead_b = (s0 + stops[-1].end() if stops else s0), start - c.open_len
     trail_a, trail_b = close, s1
-    lead_text = text[lead_a:lead_b].strip(" \t\n" + QUOTE_CHARS)
-    if not lead_text:
-        # "X said:" as the sentence (or paragraph) before
-        prev_end = start - 1 if start > p0 else None
-        if prev_end is not None and prev_end > p0:
-            a, b = art.sentence_span(prev_end - 1)
+    mark_at = start - c.open_len
+    if not text[lead_a:lead_b].strip(" \t\n" + QUOTE_CHARS):
+        # the quote opens its sentence: "X said:" may be the sentence, or paragraph, before
+        if text[p0:mark_at].strip():
+            i = mark_at - 1
+            while i > p0 and text[i].isspace():
+                i -= 1
+            a, b = art.sentence_span(i)
             if text[a:b].rstrip().endswith((":", ",")):
-                lead_a, lead_b = a, b
-        elif k > 0 and start - len(text[p0:start]) == p0:
-            pp0, pp1 = art.paras[k - 1]
-            if text[pp0:pp1].rstrip().endswith(":"):
-                a, b = art.sentence_span(pp1 - 1)
-                lead_a, lead_b = a, b
+                lead_a, lead_b = a, min(b, mark_at)
+        elif k > 0 and text[art.paras[k - 1][0]:art.paras[k - 1][1]].rstrip().endswith(":"):
+            lead_a, lead_b = art.sentence_span(art.paras[k - 1][1] - 1)
     trail_text = text[trail_a:trail_b].strip(" \t\n.,!?;" + QUOTE_CHARS)
     nxt_at = trail_b
     while nxt_at < q1 and text[nxt_at].isspace():
@@ -243,7 +245,7 @@ def _find_cue(art: _Article, c: Candidate, quote_spans,
         a, b = art.sentence_span(nxt_at)
         nxt = text[a:b].lstrip()
         if nxt and nxt[0] not in QUOTE_CHARS:
-            cut = min([b] + [s for s, _ in quote_spans if a <= s < b])
+            cut = min([b] + [s for s in quote_starts if a <= s < b])  # up to the next quote
             trail_a, trail_b = a, cut
     qspan = doc.char_span(start, end, alignment_mode="expand")
     qtoks = list(qspan) if qspan is not None else []
@@ -267,23 +269,42 @@ def _find_cue(art: _Article, c: Candidate, quote_spans,
                 cands.append((False, max(dist, 0), t))
             else:
                 cands.append((not _linked(t, qtoks), max(dist, 0), t))
+    # the nearest cue, one the parse links to the quote counting as 60 characters nearer
     cands.sort(key=lambda c: c[1] + (60 if c[0] else 0))
-    # "X: “…”" - a name and a colon right before the quote
     first_cue = None
     for _, _, t in cands:
         _, c0, c1 = art.para_of(t.idx)
-        spk = speaker_for_cue(t, c0, c1, lambda pos: _in_quotes(pos, quote_spans))
+        right_after = t.idx >= close and not text[close:t.idx].strip(" \t\u00a0,.;:!?")
+        spk = speaker_for_cue(t, c0, c1, lambda pos: _in_quotes(pos, quote_spans), inverted=right_after)
         if first_cue is None:
             first_cue = t
         if spk is not None and not (spk.start < end and start < spk.end):
             return spk, spk.cue, t
+    if text[lead_a:lead_b].rstrip().endswith(":") and not embedded:
+        spk = _colon_subject(art, lead_a, lead_b, quote_spans)
+        if spk is not None:
+            return spk, ":", None
     return None, (first_cue.text if first_cue is not None else None), first_cue
 
 
-def _colon_label(art: _Article, start: int) -> Speaker | None:
+def _colon_subject(art: _Article, a: int, b: int, quote_spans) -> Speaker | None:
+    """"XLD summed up his issue and was categorical: “…”": with no reporting verb, the named subject
+    of the sentence a colon closes introduces the quote."""
+    toks = [t for t in _tokens_between(art.doc, a, b) if not _in_quotes(t.idx, quote_spans)]
+    roots = [t for t in toks if t.dep_ == "ROOT" or not a <= t.head.idx < b]
+    for root in roots:
+        for c in root.children:
+            if c.dep_ == "nsubj" and a <= c.idx < b and (c.pos_ == "PROPN" or c.lower_ in ("he", "she", "they")):
+                span = art.doc.char_span(c.left_edge.idx, c.idx + len(c), alignment_mode="expand")
+                if span is not None and a <= span.start_char:
+                    return Speaker(span.text, span.start_char, span.end_char, c, ":")
+    return None
+
+
+def _colon_label(art: _Article, c: Candidate) -> Speaker | None:
     """"Trump on Twitter: “…”" - a named mention and a colon right before the quote."""
-    k, p0, _ = art.para_of(start)
-    before = art.text[p0:start - 1] if start > p0 else ""
+    k, p0, _ = art.para_of(c.start)
+    before = art.text[p0:c.start - c.open_len]
     m = re.search(r"(?:^|[.!?]\s+)([^.!?:]{2,60}):\s*$", before)
     if not m:
         return None
@@ -332,6 +353,19 @@ _NAMING_BEFORE_RE = re.compile(
     r"\s+(?:\w+\s+){0,2}(?:as\s+)?$", re.I)
 
 
+def _tag_follows(art: _Article, c: Candidate, p1: int) -> bool:
+    """A speech tag right after the closing mark: "“…,” a narrator says"."""
+    close = c.end + c.close_len
+    after = _tokens_between(art.doc, close, min(p1, close + 60))[:6]
+    for i, t in enumerate(after):
+        if t.lower_ in _CLAUSE_OPENERS or t.text in QUOTE_CHARS:
+            return False
+        if is_cue_verb(t):  # "a narrator says", or "says a narrator" right after the mark
+            return any(ch.dep_ == "nsubj" and ch.idx >= close for ch in t.children) or \
+                all(x.is_punct for x in after[:i])
+    return False
+
+
 def _not_a_quote(art: _Article, c: Candidate, p0: int, p1: int) -> str | None:
     """Why text in quote marks is not somebody's words, or None: a heading, a nickname inside a
     name, the title of a show, film, book or article."""
@@ -341,6 +375,8 @@ def _not_a_quote(art: _Article, c: Candidate, p0: int, p1: int) -> str | None:
     before = text[max(p0, c.start - c.open_len - 40):c.start - c.open_len]
     after = text[c.end + c.close_len:min(p1, c.end + c.close_len + 40)]
     naming = _NAMING_BEFORE_RE.search(before) is not None
+    if re.fullmatch(r"[(\[][^()\[\]]*[)\]][.!?]?", text[c.start:c.end].strip()):
+        return "a stage direction"  # "(CROSSTALK.)", "[Applause]"
     if not before.strip() and not after.strip(" .") and len(words) <= 10 and _is_title_case(content):
         return "a heading"
     if len(words) <= 2 and content[:1].isupper() and re.search(r"\b[A-Z][\w.]*\s$", before) \
@@ -348,9 +384,15 @@ def _not_a_quote(art: _Article, c: Candidate, p0: int, p1: int) -> str | None:
         return "a nickname inside a name"
     if naming:
         return None
-    if _WORK_BEFORE_RE.search(before) and len(words) <= 12:
+    if _TITLED_BEFORE_RE.search(before) and len(words) <= 12:
         return "a title"
-    embedded = _embedded(text, c.start, p0) or re.search(r"['’]s\s*$", before)
+    prev = _tokens_between(art.doc, max(p0, c.start - c.open_len - 30), c.start - c.open_len)
+    prev = [t for t in prev if t.text != ","]
+    comma = before.rstrip().endswith(",")
+    if prev and prev[-1].pos_ in ("NOUN", "PROPN") and prev[-1].lower_ in WORK_NOUNS and len(words) <= 12 \
+            and not (comma and len(words) >= 3 and not _is_title_case(content) and _tag_follows(art, c, p1)):
+        return "a title"  # "her commentary, “Melania, tell your story,”" - but not "In the ad, “You …,” X says"
+    embedded = _embedded(text, c.start, p0, c.open_len) or re.search(r"['’]s\s*$", before)
     if embedded and len(words) <= 10 and _is_title_case(content):
         return "a title"
     return None
@@ -363,34 +405,63 @@ def _kind_and_name(art: _Article, spk: Speaker, at: int, history: list[Attribute
     low = head.lower_ if head is not None else spk.text.lower()
     if head is not None and head.pos_ == "PRON" or low in ("he", "she", "it", "they", "i", "we"):
         return _resolve_pronoun(art, low, at, history)
+    if low in RELATIVE_WORDS:
+        return None, "unknown"
+    first = spk.text.split()[0].lower()
+    lemma = head.lemma_.lower() if head is not None else low
+    definite = first in ("the", "this", "that") or re.match(r"^\S+['’]s\b", spk.text) is not None
+    indefinite = first in INDEFINITE
+    if lemma in ROLE_HEADS and definite:
+        # "Russia's ambassador", "the Minister of Health": the person the article gives that title
+        holder = res.title_holder(head.text, at)
+        if holder:
+            return holder, "person"
+    if head is not None and head.is_lower and (lemma in PUBLICATION_HEADS or low in PUBLICATION_HEADS):
+        return (res.last_outlet(at) if definite else None), "publication"  # "the outlet reports"
     ent = res.entity_at(spk.start, spk.end, head.idx if head is not None else spk.start)
     outlet = outlets.lookup(spk.text) or (outlets.lookup(ent.text) if ent else None)
     if outlet is not None:
         return outlet.name, "publication"
-    if ent is not None and ent.label == "PERSON":
-        return res.full_name(ent.text, at), "person"
     if ent is not None:
+        full = res.full_name(ent.text, at)
+        if ent.label == "PERSON" or full != ent.text.split()[-1] and len(ent.text.split()) == 1:
+            return full, "person"  # a surname the article gives in full elsewhere
         if re.search(rf"\b(?:{'|'.join(_OUTLET_HEADS)})$", ent.text):
             return ent.text, "publication"
         return ent.text, "organization"
-    lemma = head.lemma_.lower() if head is not None else low
-    if head is not None and head.pos_ == "PROPN":
+    if head is not None and head.pos_ == "PROPN" and not head.is_lower:
         name = re.sub(r"^(?:the|The)\s+", "", spk.text)
         if re.search(rf"\b(?:{'|'.join(_OUTLET_HEADS)})$", name):
             return name, "publication"
         if spk.text.isupper() and spk.cue == ":":
-            return spk.text.title(), "person"
+            return spk.text.title(), "person"  # a transcript's speaker label
+        full = res.full_name(head.text, at)
+        if full != head.text:
+            return full, "person"
         return name, "organization"
     if lemma in ANON_HEADS or low in ANON_HEADS:
         return None, "anonymous"
     if lemma in PUBLICATION_HEADS:
-        return res.last_outlet(at), "publication"
+        return (res.last_outlet(at) if definite else None), "publication"
     if lemma in ORG_HEADS:
         return None, "organization"
-    holder = res.title_holder(head.text if head is not None else low, at)
-    if holder:
-        return holder, "person"
-    return None, "unknown"
+    if not indefinite and head is not None:
+        holder = res.title_holder(head.text, at)
+        if holder:
+            return holder, "person"
+    return None, "anonymous" if indefinite else "unknown"
+
+
+RELATIVE_WORDS = {"who", "which", "that", "whom", "whose"}
+INDEFINITE = {"a", "an", "another", "one", "some", "several", "many", "two", "three", "other", "others", "few"}
+# Head nouns of a title a named person holds: "the ambassador" is somebody the article names.
+ROLE_HEADS = frozenset("""
+minister president secretary ambassador chairman chairwoman chair spokesman spokeswoman spokesperson governor
+senator mayor director chief ceo leader head commissioner premier chancellor general judge prosecutor
+attorney lawyer founder owner coach manager candidate nominee congressman congresswoman representative
+sheriff commander king queen pope prince princess professor author economist envoy counsel adviser advisor
+aide strategist pollster chairperson administrator superintendent principal captain pm
+""".split())
 
 
 _OUTLET_HEADS = ("Times", "Post", "Journal", "News", "Herald", "Tribune", "Gazette", "Telegraph", "Guardian",
@@ -401,13 +472,15 @@ def _resolve_pronoun(art: _Article, low: str, at: int, history: list[Attributed]
     res = art.resolver
     if low in PERSON_PRONOUNS:
         want = PERSON_PRONOUNS[low]
-        for h in reversed(history):
-            if h.kind == "person" and h.name and res.gender_of(h.name) in (None, want) and at - h.pos < 3000:
-                res.learn_gender(h.name, low)
-                return h.name, "person"
-        for m in reversed([m for m in res.persons if m.end <= at and m.is_subject and at - m.end < 1500]):
-            if res.gender_of(m.text) in (None, want):
-                name = res.full_name(m.text, m.start)
+        # the last person named as a speaker or in subject position: one known to be of the pronoun's
+        # gender first, then one the following pronouns suggest, then one of unknown gender
+        seen = [((h.start if h.start is not None else h.pos), h.name) for h in history
+                if h.kind == "person" and h.name and at - h.pos < 3000]
+        seen += [(m.start, res.full_name(m.text, m.start)) for m in res.persons
+                 if m.end <= at and m.is_subject and at - m.end < 1500]
+        pool = [name for _, name in sorted(seen, key=lambda x: -x[0])]
+        for name in pool:
+            if res.gender_of(name) in (None, want):
                 res.learn_gender(name, low)
                 return name, "person"
         return None, "person"
@@ -418,59 +491,60 @@ def _resolve_pronoun(art: _Article, low: str, at: int, history: list[Attributed]
         for m in reversed([m for m in res.mentions if m.end <= at and m.label != "PERSON" and at - m.end < 400]):
             return m.text, "organization"
         return None, "unknown"
-    if low in ("i", "we") and art.layout.authors:
-        return art.layout.authors[0], "person"
+    if low == "i":
+        return (art.layout.authors[0] if art.layout.authors else None), "person"
     return None, "unknown"
 
 
 def _form(art: _Article, cand: Candidate, cue_tok, para_start: int) -> str:
+    """block, direct (the quote opens its sentence), scare (a name given by a naming verb or
+    "so-called"), else partial."""
     if cand.form == "block":
         return "block"
     text = art.text
-    if not _embedded(text, cand.start, para_start):
+    if not _embedded(text, cand.start, para_start, cand.open_len):
         return "direct"
     content = text[cand.start:cand.end]
-    before = text[max(para_start, cand.start - 30):cand.start - 1]
+    before = text[max(para_start, cand.start - cand.open_len - 30):cand.start - cand.open_len]
     if re.search(r"\bso-called\s*$", before, re.I) or (
             cue_tok is not None and cue_tok.lemma_.lower() in NAMING_VERBS and len(content.split()) <= 6):
         return "scare"
     return "partial"
 
 
-def extract_quotes(doc, layout, entities: list[dict]) -> list[dict]:
-    """One row per quote in the article's prose, in text order, with its speaker."""
+def extract_quotes(doc, layout, entities: list[dict], article_id: str | None = None) -> list[dict]:
+    """One row per quote in the article's prose, in text order, with its speaker.
+    article_id, when given, names the article in warnings."""
     art = _Article(doc, layout, entities)
     text = art.text
     if not art.paras:
         return []
     marked, problems = find_marked_quotes(text, art.paras)
     if problems:
-        log.warning("article %s: %d unbalanced quote mark(s); best effort kept: %s", _article_label(layout),
-                    len(problems), "; ".join(problems[:5]))
+        log.warning("article %s%s: %d unbalanced quote mark(s); best effort kept: %s",
+                    f"{article_id} " if article_id else "", _article_label(layout), len(problems),
+                    "; ".join(problems[:5]))
     cands: list[Candidate] = []
     for q in marked:
         if any(a <= q.start < b for a, b in art.markup):
             continue  # an attribute value of markup: <tweet author="…">
-        parts = _split_turns(text, q.start, q.end, doc) if q.paragraphs > 1 or _TURN_RE.match(text, q.start) \
-            else [Candidate(q.start, q.end)]
-        for c in parts:
-            c.closed = q.closed
-            c.open_len = len(q.open_mark) if c.start == q.start else 0
-            c.close_len = len(q.close_mark or "") if c.end == q.end else 0
-        cands.extend(parts)
+        if q.paragraphs > 1 or _TURN_RE.match(text, q.start):
+            cands.extend(_split_turns(text, q, doc))
+        else:
+            cands.append(Candidate(q.start, q.end, open_len=len(q.open_mark), close_len=len(q.close_mark or "")))
+    # everything in marks, titles and nicknames included: no cue or speaker is looked for inside
+    quote_spans = [(c.start - c.open_len, c.end + c.close_len) for c in cands]
+    cands = [c for c in cands if not _not_a_quote(art, c, *art.para_of(c.start)[1:])]
     cands.extend(_block_candidates(art, {c.start for c in cands}))
     cands.sort(key=lambda c: (c.start, c.end))
-    # quotes with their marks: no cue or speaker is looked for inside them
-    quote_spans = [(c.start - c.open_len, c.end + c.close_len) for c in cands if c.form != "block"]
+    quote_starts = sorted(c.start - c.open_len for c in cands if c.form != "block")
 
     rows: list[dict] = []
     history: list[Attributed] = []   # attributed quotes, in order
     events = _speech_events(art, quote_spans)
     for c in cands:
         k, p0, p1 = art.para_of(c.start)
-        if c.form != "block" and _not_a_quote(art, c, p0, p1):
-            continue
-        embedded = c.form != "block" and _embedded(text, c.start, p0)
+        embedded = c.form != "block" and _embedded(text, c.start, p0, c.open_len)
         last = rows[-1] if rows else None
         if embedded and last is not None and last["speaker_start"] is not None and p0 <= last["start"] \
                 and last["end"] < last["speaker_start"] < c.start and c.start - last["end"] < 150:
@@ -478,12 +552,13 @@ def extract_quotes(doc, layout, entities: list[dict]) -> list[dict]:
             att = Attributed(last["speaker"], last["speaker_start"], last["speaker_end"], last["speaker_name"],
                              last["speaker_kind"], last["cue"], pos=c.start, para=k)
             history.append(att)
-            rows.append(_row(doc, c, last["form"] if last["form"] != "block" else "direct", att))
+            gap = text[last["end"]:c.start - c.open_len].rstrip()
+            rows.append(_row(doc, c, "direct" if gap.endswith((",", ":")) else "partial", att))
             continue
         spk, cue, cue_tok = (c.label, ":", None) if c.label else (c.intro, c.intro_cue, None) if c.intro \
-            else _find_cue(art, c, quote_spans, embedded)
+            else _find_cue(art, c, quote_spans, quote_starts, embedded)
         if spk is None and c.form != "block":
-            spk = _colon_label(art, c.start)
+            spk = _colon_label(art, c)
             cue = ":" if spk is not None else cue
         form = _form(art, c, cue_tok, p0)
         att = Attributed(pos=c.start, para=k)
@@ -541,7 +616,7 @@ def _inherit(art: _Article, c: Candidate, k: int, history: list[Attributed], eve
         [e for e in events if e.pos < c.start]
     recent.sort(key=lambda h: h.pos)
     recent = [h for h in recent if h.pos < c.start]
-    if recent and recent[-1].para >= k - 1:
+    if recent and recent[-1].para >= k - 2:
         h = recent[-1]
         if "speaker" in h.extra:
             name, kind = _kind_and_name(art, h.extra["speaker"], h.pos, history)
@@ -549,7 +624,7 @@ def _inherit(art: _Article, c: Candidate, k: int, history: list[Attributed], eve
         return h
     p0 = art.paras[k][0]
     intro = text[art.paras[k - 1][0]:art.paras[k - 1][1]].rstrip() if k > 0 else ""
-    if c.start - 1 <= p0 + 1 and intro.endswith(":"):
+    if not text[p0:c.start - c.open_len].strip() and intro.endswith(":"):
         quoted = [h for h in history if h.speaker or h.name]
         if quoted:
             return quoted[-1]

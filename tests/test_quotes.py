@@ -1,0 +1,303 @@
+"""Quotes and their speakers: tables of (text, expected quotes) for every form, with the cases that
+must not become quotes right next to the ones that must, and a regression test on the seeds."""
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from pipeline.extract.entities import extract_entities
+from pipeline.extract.quote_marks import find_marked_quotes
+from pipeline.extract.quotes import extract_quotes
+
+# A headline and a first paragraph of plain prose, so the layout takes what follows as body text.
+HEAD = ("Council meets over the city budget\n\n"
+        "The city council met on Monday evening to discuss the budget for the coming year, and many "
+        "members of the public attended the long meeting at the town hall.\n\n")
+
+
+@pytest.fixture(scope="module")
+def quotes_of(parse):
+    def _run(body: str, head: str = HEAD) -> list[dict]:
+        doc, layout = parse(head + body)
+        rows = extract_quotes(doc, layout, extract_entities(doc, layout))
+        for r in rows:  # the offsets contract holds for every row
+            assert doc.text[r["start"]:r["end"]] == r["text"]
+            if r["speaker_start"] is not None:
+                assert doc.text[r["speaker_start"]:r["speaker_end"]] == r["speaker"]
+        return rows
+    return _run
+
+
+def brief(rows: list[dict]) -> list[tuple]:
+    return [(r["text"], r["form"], r["speaker"]) for r in rows]
+
+
+# (body, expected [(quote text, form, speaker as written)])
+DIRECT = [
+    ('"They believe the fight is being lost," a person close to the Russian government was quoted as saying.',
+     [("They believe the fight is being lost,", "direct", "a person close to the Russian government")]),
+    ("“We will win this fight,” said Jane Smith, a lawyer for the tenants’ group.",
+     [("We will win this fight,", "direct", "Jane Smith")]),
+    ("Jane Smith told reporters: “We will win this fight.”",
+     [("We will win this fight.", "direct", "Jane Smith")]),
+    ("According to John Brown, “The budget is balanced for the first time in years.”",
+     [("The budget is balanced for the first time in years.", "direct", "John Brown")]),
+    # speaker inside: the second sentence of the quote continues the first one's speaker
+    ("“The plan is dead,” Brown said. “Nobody on the council wants it.”",
+     [("The plan is dead,", "direct", "Brown"), ("Nobody on the council wants it.", "direct", "Brown")]),
+    # a quote split by its tag
+    ("“My hope,” Brown said, “is that the budget passes this week.”",
+     [("My hope,", "direct", "Brown"), ("is that the budget passes this week.", "direct", "Brown")]),
+    ("“The plan is dead,” Brown said, adding that “nobody wants it.”",
+     [("The plan is dead,", "direct", "Brown"), ("nobody wants it.", "partial", "Brown")]),
+    # a floating quote paragraph inherits the last speaker
+    ("“We did it,” Brown said after the vote.\n\n“This is a great day for the city and for everyone in it.”",
+     [("We did it,", "direct", "Brown"),
+      ("This is a great day for the city and for everyone in it.", "direct", "Brown")]),
+    # a speaker after a dash
+    ("“It was the best day of my life.” ― Maria Lopez",
+     [("It was the best day of my life.", "direct", "Maria Lopez")]),
+    # not a name after the dash: the sentence goes on
+    ("“We will win the vote,” — but the polls say otherwise, and the council is split.",
+     [("We will win the vote,", "direct", None)]),
+    # the speaker after the verb
+    ("“Your participation was very important,” added the mayor.",
+     [("Your participation was very important,", "direct", "the mayor")]),
+    ("“Malay cuisine is rarely deep-fried,” he points out.",
+     [("Malay cuisine is rarely deep-fried,", "direct", "he")]),
+    # a colon introducer in the paragraph before
+    ("Brown continued:\n\n“The health issue is very much a partisan issue, and we all know it.”",
+     [("The health issue is very much a partisan issue, and we all know it.", "direct", "Brown")]),
+    # a noun of a work before a full sentence in marks: still a quote
+    ("In the ad, “You work hard. You pay your taxes,” a narrator says.",
+     [("You work hard. You pay your taxes,", "direct", "a narrator")]),
+    # the subject of "said" is not a word of the quote
+    ('"One of the brightest members of the entire Congress," Rep. Elijah E. Cummings (D-Md.) said.',
+     [("One of the brightest members of the entire Congress,", "direct", "Rep. Elijah E. Cummings")]),
+]
+
+
+@pytest.mark.parametrize("body,expected", DIRECT)
+def test_direct_quotes_and_their_speakers(quotes_of, body, expected):
+    assert brief(quotes_of(body)) == expected
+
+
+# Partial and scare quotes: kept when a reporting verb governs them, dropped when nobody said them.
+PARTIAL = [
+    ("Russia’s ambassador in Venezuela has denied the reports as \"absolutely false.\"",
+     [("absolutely false.", "partial", "Russia’s ambassador in Venezuela")]),
+    ("The Kremlin condemned what it called \"US-backed coup attempts\" in the region.",
+     [("US-backed coup attempts", "scare", "it")]),
+    ("One of the sources said the move had been \"a public show of support\" for the government.",
+     [("a public show of support", "partial", "One of the sources")]),
+    # "show" is a verb here, not the title of a show
+    ("The figures show \"a significant improvement\" in the region, the minister said.",
+     [("a significant improvement", "partial", "the minister")]),
+    # negatives: emphasis and terms nobody is said to have said
+    ("The \"sex tape\" story spread quickly across the city.", []),
+    ("Byrd's strategy of \"massive resistance\" failed in the courts.", []),
+    # a reporting verb in the sentence that does not govern the quoted words
+    ("He has been called a charlatan by fellow physicians for promoting \"quack\" cures.", []),
+]
+
+
+@pytest.mark.parametrize("body,expected", PARTIAL)
+def test_partial_and_scare_quotes(quotes_of, body, expected):
+    assert brief(quotes_of(body)) == expected
+
+
+# Titles, names and markup in quote marks are not quotes.
+NOT_QUOTES = [
+    "Sanders told MSNBC's \"Morning Joe\" that he would vote for the budget.",
+    "The 30-second spot, titled \"Arrogant,\" will air on Monday night.",
+    "In a tradition he has kept for 40 years, Rep. Robert C. \"Bobby\" Scott hosted a cookout.",
+    "On Tuesday’s episode of “The Steve Harvey Morning Show,” the host talked about the budget.",
+    "Ouisa Davis’ commentary, \"Melania, tell your immigrant story,\" was widely read this week.",
+    "'All Bets Are Off.'",
+    '<tweet author="carlquintanilla" timestamp="1474387200" tweet_id="778257943577919488">',
+]
+
+
+@pytest.mark.parametrize("body", NOT_QUOTES)
+def test_titles_names_and_markup_are_not_quotes(quotes_of, body):
+    assert quotes_of(body) == []
+
+
+def test_quote_marks_in_the_headline_are_not_quotes(quotes_of):
+    head = ("Pence: Trump Was ‘Mocking’ Clinton Camp With “Flowers” Tweet\n\n"
+            "The city council met on Monday evening to discuss the budget for the coming year, and many "
+            "members of the public attended the long meeting at the town hall.\n\n")
+    rows = quotes_of("“We will vote on Friday,” Brown said.", head=head)
+    assert brief(rows) == [("We will vote on Friday,", "direct", "Brown")]
+
+
+# Every kind of mark: (body, expected quote texts)
+MARKS = [
+    ("“Curly marks,” Brown said.", ["Curly marks,"]),
+    ('"Straight marks," Brown said.', ['Straight marks,']),
+    ("‘Single marks are British,’ Brown said.", ["Single marks are British,"]),
+    ("« Les guillemets », a dit Brown, “and curly ones,” he added.", ["Les guillemets", "and curly ones,"]),
+    ("''Two apostrophes,'' Brown said.", ["Two apostrophes,"]),
+    # apostrophes are not marks
+    ("Brown’s plan isn’t the council’s plan, and the ’90s are over.", []),
+    # a quote inside a quote stays inside
+    ("“He called it ‘the worst budget ever,’ and I agree,” Brown said.",
+     ["He called it ‘the worst budget ever,’ and I agree,"]),
+]
+
+
+@pytest.mark.parametrize("body,expected", MARKS)
+def test_quote_marks(quotes_of, body, expected):
+    assert [r["text"] for r in quotes_of(body)] == expected
+
+
+def test_a_quote_over_several_paragraphs_is_one_quote(quotes_of):
+    body = ("Brown said:\n\n“The first paragraph of my statement is about the budget.\n\n"
+            "“The second paragraph is about the schools and the roads,” he said.")
+    rows = quotes_of(body)
+    assert len(rows) == 1
+    assert rows[0]["text"].startswith("The first paragraph") and rows[0]["text"].endswith("the roads,")
+    assert rows[0]["speaker"] == "Brown"
+
+
+def test_a_transcript_is_one_quote_per_turn(quotes_of):
+    body = ('Partial transcript as follows:\n\n"WALLACE: Why would the mayor do that?\n\n'
+            '"BROWN: Well, look, the budget is balanced.\n\n"WALLACE: Thank you, sir."')
+    rows = quotes_of(body)
+    assert [(r["text"], r["speaker"]) for r in rows] == [
+        ("Why would the mayor do that?", "WALLACE"), ("Well, look, the budget is balanced.", "BROWN"),
+        ("Thank you, sir.", "WALLACE")]
+
+
+def test_an_unclosed_mark_is_cut_at_its_paragraph_and_logged(quotes_of, caplog):
+    body = ("“The budget is balanced, Brown said at the end of the meeting.\n\n"
+            "The council then voted on the roads plan, which passed by a wide margin after a long debate.\n\n"
+            "The next meeting is in June, when the council will discuss the schools.")
+    with caplog.at_level(logging.WARNING, logger="pipeline.extract.quotes"):
+        rows = quotes_of(body)
+    assert [r["text"] for r in rows] == ["The budget is balanced, Brown said at the end of the meeting."]
+    assert any("Council meets over the city budget" in m and "unbalanced" in m for m in caplog.messages)
+
+
+def test_a_stray_closing_mark_opens_nothing(quotes_of):
+    body = ("The review covered [his] systems\" including his heart. The only \"medical records\" were released, "
+            "officials said.\n\nThe council then voted on the roads plan, which passed by a wide margin.")
+    rows = quotes_of(body)
+    assert all("including his heart" not in r["text"] for r in rows)
+    assert all("roads plan" not in r["text"] for r in rows)
+
+
+def test_marks_alone_nest_and_continue():
+    text = "“A ‘b’ c.\n\n“D,” he said. Stray” mark."
+    quotes, problems = find_marked_quotes(text, [(0, 9), (11, len(text))])
+    assert [text[q.start:q.end] for q in quotes] == ["A ‘b’ c.\n\n“D,"]
+    assert quotes[0].paragraphs == 2
+    assert problems  # the stray closing mark is reported
+
+
+# Block quotes: an unmarked paragraph after an introducer that names its source.
+BLOCKS = [
+    ("The WSJ reports the following details\n\n"
+     "Russian state defense contractor Rostec has cut its staff in Venezuela to just a few dozen people.",
+     [("Russian state defense contractor Rostec has cut its staff in Venezuela to just a few dozen people.",
+       "block", "The WSJ", "The Wall Street Journal", "publication")]),
+    ("Rostec’s pullout now greatly endangers that prior status quo, per the WSJ:\n\n"
+     "Rostec’s withdrawal of permanent and temporary employees is a major setback for Maduro.",
+     [("Rostec’s withdrawal of permanent and temporary employees is a major setback for Maduro.",
+       "block", "the WSJ", "The Wall Street Journal", "publication")]),
+    ("US President Donald Trump has Tweeted that Russia informed the US on the withdrawal of personnel:\n\n"
+     "“Russia has informed us that they have removed most of their people from Venezuela.”",
+     [("Russia has informed us that they have removed most of their people from Venezuela.",
+       "direct", "US President Donald Trump", "Donald Trump", "person")]),
+    # no source named: a list, not a quote
+    ("The meeting covered the following topics:\n\n"
+     "Budget cuts, new hires and a plan for the summer months in the city parks and pools.", []),
+]
+
+
+@pytest.mark.parametrize("body,expected", BLOCKS)
+def test_block_quotes(quotes_of, body, expected):
+    rows = quotes_of(body)
+    assert [(r["text"], r["form"], r["speaker"], r["speaker_name"], r["speaker_kind"]) for r in rows] == expected
+
+
+# Who the speaker is: (body, index of the quote, speaker_name, speaker_kind)
+RESOLUTION = [
+    ("Mayor John Brown spoke after the vote.\n\n“We did it,” he said.", 0, "John Brown", "person"),
+    # the most recent person the pronoun can be: not Brown, whom "he" showed to be a man
+    ("Ms. Sarah Miller led the campaign. Mayor John Brown said he would sign the bill.\n\n“We did it,” she said.",
+     0, "Sarah Miller", "person"),
+    ("Ambassador Vladimir Zayemsky spoke on Monday.\n\n“The work goes on,” the ambassador said.", 0,
+     "Vladimir Zayemsky", "person"),
+    ("John Brown spoke after the vote.\n\n“We did it,” Brown said.", 0, "John Brown", "person"),
+    ("“The talks have stopped,” a source close to the ministry said.", 0, None, "anonymous"),
+    ("“The talks have stopped,” The New York Times reported.", 0, "The New York Times", "publication"),
+]
+
+
+@pytest.mark.parametrize("body,i,name,kind", RESOLUTION)
+def test_speaker_names_and_kinds(quotes_of, body, i, name, kind):
+    row = quotes_of(body)[i]
+    assert (row["speaker_name"], row["speaker_kind"]) == (name, kind)
+
+
+def test_same_input_same_rows(quotes_of):
+    body = "“We did it,” Brown said.\n\n“It is a great day,” he added, “for all of us.”"
+    assert quotes_of(body) == quotes_of(body)
+
+
+# --- the seed articles ---------------------------------------------------------------------------------
+
+# (file, quote text start, speaker as written or resolved) that must be found
+SEED_MUST = [
+    ("001_e5a7a07398edeeac.txt", "They believe the fight is being lost", "a person close to the Russian government"),
+    ("001_e5a7a07398edeeac.txt", "Since the Venezuelans aren't paying", "the Defense Ministry source"),
+    ("001_e5a7a07398edeeac.txt", "a public show of support", "One of WSJ's sources"),
+    ("001_e5a7a07398edeeac.txt", "absolutely false.", "Vladimir Zayemsky"),
+    ("001_e5a7a07398edeeac.txt", "The work is carried out", "Ambassador Vladimir Zayemsky"),
+    ("002_1ee436427ede1253.txt", "Russia has withdrawn key defense advisers", "The Wall Street Journal"),
+    ("003_bc3e4435e5a2bdb1.txt", "US-backed coup attempts", "Kremlin"),
+    ("003_bc3e4435e5a2bdb1.txt", "Russian state defense contractor Rostec", "The Wall Street Journal"),
+    ("003_bc3e4435e5a2bdb1.txt", "Rostec’s withdrawal of permanent", "The Wall Street Journal"),
+    ("004_f55db57bca15a309.txt", "Russian state defense contractor Rostec", "the Wall Street Journal"),
+    ("004_f55db57bca15a309.txt", "Rostec’s withdrawal of permanent", "the Wall Street Journal"),
+    ("004_f55db57bca15a309.txt", "Russia has informed us", "US President Donald Trump"),
+]
+# (file, text that must not start a quote)
+SEED_MUST_NOT = [
+    ("000_83f082756cacea00.txt", "Will the US intervene"),
+    ("002_1ee436427ede1253.txt", "In a Blow to Maduro"),
+    ("004_f55db57bca15a309.txt", "Cutting their losses"),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(parse, seed_texts):
+    out = {}
+    for name, text in seed_texts.items():
+        doc, layout = parse(text)
+        out[name] = extract_quotes(doc, layout, extract_entities(doc, layout))
+    return out
+
+
+@pytest.mark.parametrize("name,start,speaker", SEED_MUST)
+def test_seed_quotes_found_with_their_speaker(seed_quotes, name, start, speaker):
+    rows = [r for r in seed_quotes[name] if r["text"].startswith(start)]
+    assert rows, f"no quote starting {start!r}"
+    assert speaker in (rows[0]["speaker"], rows[0]["speaker_name"])
+
+
+@pytest.mark.parametrize("name,start", SEED_MUST_NOT)
+def test_seed_non_quotes(seed_quotes, name, start):
+    assert not any(r["text"].startswith(start) for r in seed_quotes[name])
+
+
+def test_seed_rows_keep_the_contract(seed_quotes, seed_texts):
+    assert seed_quotes["000_83f082756cacea00.txt"] == []
+    for name, rows in seed_quotes.items():
+        for r in rows:
+            assert seed_texts[name][r["start"]:r["end"]] == r["text"]
+            assert r["form"] in {"direct", "partial", "block", "scare"}
+            assert r["speaker_kind"] in {"person", "organization", "publication", "anonymous", "unknown"}
+            assert r["in_body"] is True
