@@ -39,3 +39,22 @@ def seed_texts():
     from pipeline.ingest import normalise_text
 
     return {p.name: normalise_text(p.read_text(encoding="utf-8")) for p in sorted(RAW.glob("*.txt"))}
+
+
+def run_pipeline(raw: Path, out: Path, params: Path = ROOT / "params.yaml") -> Path:
+    """Every stage (no DVC) on a folder of raw files; returns the folder of published tables."""
+    from pipeline.stages import run
+
+    assert run.main(["--raw", str(raw), "--out", str(out), "--params", str(params),
+                     "--suites", str(ROOT / "expectations")]) == 0
+    return out / "processed"
+
+
+@pytest.fixture(scope="session")
+def seed_tables(tmp_path_factory) -> Path:
+    """The seed corpus built once for the session: the folder of its published tables."""
+    import shutil
+
+    tmp = tmp_path_factory.mktemp("seeds")
+    shutil.copytree(RAW, tmp / "raw")
+    return run_pipeline(tmp / "raw", tmp / "out")

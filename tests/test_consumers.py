@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -39,15 +38,9 @@ def test_datapackage_lists_every_table_and_column_with_keys():
         by_name["quotes"]["schema"]["foreignKeys"]
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    from pipeline.stages import run
-
-    tmp = tmp_path_factory.mktemp("pub")
-    shutil.copytree(ROOT / "data" / "raw", tmp / "raw")
-    assert run.main(["--raw", str(tmp / "raw"), "--out", str(tmp / "out"), "--params", str(ROOT / "params.yaml"),
-                     "--suites", str(ROOT / "expectations")]) == 0
-    return tmp / "out" / "processed"
+@pytest.fixture
+def published(seed_tables):
+    return seed_tables
 
 
 def test_publish_writes_datapackage_and_data_card(published):

@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
-
-import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "explore.ipynb"
@@ -16,17 +13,6 @@ def test_notebook_is_committed_without_outputs():
     for cell in nb["cells"]:
         if cell["cell_type"] == "code":
             assert cell.get("outputs") == [] and cell.get("execution_count") is None
-
-
-@pytest.fixture(scope="module")
-def seed_tables(tmp_path_factory):
-    from pipeline.stages import run
-
-    tmp = tmp_path_factory.mktemp("nb")
-    shutil.copytree(ROOT / "data" / "raw", tmp / "raw")
-    assert run.main(["--raw", str(tmp / "raw"), "--out", str(tmp / "out"), "--params", str(ROOT / "params.yaml"),
-                     "--suites", str(ROOT / "expectations")]) == 0
-    return tmp / "out" / "processed"
 
 
 def test_notebook_executes(seed_tables, monkeypatch):

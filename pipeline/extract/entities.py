@@ -3,8 +3,10 @@
 Two passes:
 - `extract_entities(doc, layout)`, per article: the model's entities, cleaned and relabelled by
   the rules of `entity_rules`, plus the mentions the model misses (bracketed acronyms, datelines,
-  known places, later bare uses of a name); then the article's mentions are clustered ("Maduro"
-  and "Mr. Maduro" join "Nicolás Maduro" introduced earlier) and each cluster gets one label.
+  known places, outlets and organisations, "Nana ..." and given-name pairs, names ending in a head
+  word, later bare uses of a name); then the article's mentions are clustered ("Maduro" and "Mr.
+  Maduro" join "Nicolás Maduro" introduced earlier; "BoG" joins "Bank of Ghana (BoG)") and each
+  cluster gets one label, by a vote in which rule-set labels outweigh the model's.
   Rows carry the cluster as a provisional `entity_id`, its fullest name as `canonical_name` and
   its surface forms (with a bracketed acronym) as `aliases`.
 - `resolve_corpus(entities)`, over the whole corpus (the link stage): see `entity_resolution`.
@@ -20,6 +22,7 @@ from pipeline.extract.entity_resolution import name_key, resolve_corpus  # noqa:
 from pipeline.extract.spans import in_body, sentence_bounds
 
 LABELS = set(rules.LABELS)
+_FUNCTION_WORDS = {"of", "for", "the", "and", "on", "in", "to"}
 # When rules disagree inside one cluster and weights tie, this order decides.
 _LABEL_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
                 "LANGUAGE")
@@ -33,13 +36,19 @@ def extract_entities(doc, layout) -> list[dict]:
             continue
         pieces = rules.cut_points(doc, ent.start, ent.end)
         for s, e in pieces:
-            m = rules.clean_span(doc, s, e, ent.label_, ctx, cut=len(pieces) > 1)
+            label = ent.label_
+            if s > ent.start and doc[s - 1].tag_ == "POS" and rules.person_name_shape(doc, s, e):
+                label = "PERSON"  # "Kazakhstan's Erkin Adelbek": what follows the possessor is a person
+            m = rules.clean_span(doc, s, e, label, ctx, cut=len(pieces) > 1)
             if m is None:
                 continue
             rules.relabel(doc, m)
             if m.label == "ORG" and rules.is_job_span(doc, m):
                 continue
+            span = (m.start, m.end)
             rules.extend(doc, m)
+            if (m.start, m.end) != span and not m.canonical:
+                rules.relabel(doc, m)  # the whole name may say more than the part the model saw
             mentions.append(m)
     mentions = _drop_overlaps(mentions)
     mentions += rules.acronym_mentions(doc, mentions)
@@ -48,11 +57,15 @@ def extract_entities(doc, layout) -> list[dict]:
     covered = {i for m in mentions for i in range(m.start, m.end)}
     mentions += rules.gazetteer_mentions(doc, covered, ctx)
     mentions += rules.outlet_mentions(doc, covered, ctx)
+    mentions += rules.marker_mentions(doc, covered, ctx)
+    mentions += rules.given_name_mentions(doc, covered, ctx)
     mentions += rules.pattern_mentions(doc, covered, ctx)
     mentions += rules.repeat_mentions(doc, mentions, covered, ctx)
     mentions = _drop_overlaps(mentions)
     mentions.sort(key=lambda m: (m.start, m.end))
     mentions = rules.context_labels(doc, mentions)
+    rules.syntax_labels(doc, mentions)
+    mentions = rules.join_qualified_places(doc, mentions)
     clusters = cluster_mentions(doc, mentions)
     return _rows(doc, layout, mentions, clusters)
 
@@ -110,15 +123,28 @@ def cluster_mentions(doc, mentions: list[rules.Mention]) -> list[int]:
             j = first_of.get(name_key(alias))
             if j is not None:
                 uf.union(i, j)
+    # "Defense Ministry" after "Russian Defense Ministry": an organisation named without the
+    # nationality or place in front of its name, when only one such longer name is in the article.
+    orgs = [(tuple(keys[i].split()), i) for i, m in enumerate(mentions) if m.label == "ORG"]
+    for toks, i in orgs:
+        if len(toks) < 2:
+            continue
+        longer = {t for t, j in orgs if len(t) > len(toks) and t[-len(toks):] == toks
+                  and all(gaz.is_demonym(w) or gaz.place(w) for w in t[:-len(toks)])}
+        if len(longer) == 1:
+            target = next(iter(longer))
+            uf.union(i, next(j for t, j in orgs if t == target))
     # Full person names, as token tuples of their keys.
     full: dict[tuple[str, ...], int] = {}
     for i, m in enumerate(mentions):
         toks = tuple(keys[i].split())
-        if m.label == "PERSON" and len(toks) >= 2:
+        if m.label == "PERSON" and 2 <= len(toks) <= 5 and not _FUNCTION_WORDS & set(toks):
             full.setdefault(toks, i)
     for i, m in enumerate(mentions):
         toks = tuple(keys[i].split())
         if not toks or toks in full or m.label not in ("PERSON", "ORG", "NORP", "GPE", "LOC"):
+            continue
+        if len(toks) == 1 and gaz.is_demonym(keys[i]):
             continue
         known = gaz.place(keys[i])
         if known is not None and gaz.fold(keys[i]) not in gaz.AMBIGUOUS_PLACES:
@@ -146,7 +172,9 @@ def cluster_mentions(doc, mentions: list[rules.Mention]) -> list[int]:
 def _cluster_label(members: list[rules.Mention], keys_full_person: bool) -> str:
     weight: dict[str, int] = {}
     for m in members:
-        weight[m.label] = weight.get(m.label, 0) + (3 if m.strong else 1)
+        # A name that defines a bracketed acronym decides the type of the acronym's bare uses.
+        w = (100 if m.aliases else 3) if m.strong else 1
+        weight[m.label] = weight.get(m.label, 0) + w
     if keys_full_person:
         weight["PERSON"] = weight.get("PERSON", 0) + 2
     return max(weight, key=lambda lab: (weight[lab], -_LABEL_ORDER.index(lab)))

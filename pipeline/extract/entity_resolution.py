@@ -10,17 +10,23 @@ forms as `aliases`. Output: the same rows with
     "Nicolás Maduro"); registry aliases were already mapped per article ("U.S.", "US", "the United
     States"; "WSJ", "The Wall Street Journal");
   * a bare surname (or a short form the model took for an ORG) in an article that never gives the
-    full name, when exactly one full person name in the corpus ends with it;
+    full name, when exactly one full person name in the corpus ends with it, or one such person
+    has at least four times the mentions of any other;
   * an acronym used alone, when exactly one organisation in the corpus was given that acronym in
     brackets;
-  * a likely misspelling ("Mark Galleotti" ~ "Mark Galeotti"): same number of words, each word
-    within one edit (two for long words) with the same initial, at most two edits in all, never
+  * a full name with a middle initial ("Donald J. Trump") and the same name without it, when
+    that is the only such pair;
+  * a likely misspelling ("Mark Galleotti" ~ "Mark Galeotti", "Huge Chavez" ~ "Hugo Chávez"): same
+    number of words, each word within one edit (two for long words) with the same initial, a given
+    name only mistyped not lengthened ("Ivana" is not "Ivanka"), at most two edits in all, never
     both in one article, and the two articles share at least two other entities;
 - `canonical_name`: the fullest form seen, correctly accented when any spelling has accents;
 - `aliases`: every distinct surface form of the entity across the corpus.
 
-Over-merging guard: a surname or acronym shared by two distinct full names is left on its own,
-and two full names are only merged when they are spelled alike and share context.
+Over-merging guard: a surname shared by two comparably frequent full names, or an acronym defined
+for two organisations, is left on its own; inside an article a surname shared by two full names is
+given to neither (entities.cluster_mentions); two full names are only merged when they are spelled
+alike, never appear in the same article, and share context; labels of different types never merge.
 
 Stable ids: an id is a hash of the entity's type and the accent-free key of its canonical name,
 never of row order, so adding an article about something else leaves every id unchanged.
@@ -79,12 +85,14 @@ def _alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(a) != len(b) or len(a) < 2 or a == b:
         return False
     total = same = 0
-    for x, y in zip(a, b):
+    for k, (x, y) in enumerate(zip(a, b)):
         if x == y:
             same += 1
             continue
         if x[0] != y[0] or min(len(x), len(y)) < 4:
             return False
+        if k < len(a) - 1 and len(x) != len(y):
+            return False  # "Ivana" and "Ivanka" are two given names, not a typo
         d = _edits(x, y)
         if d > (2 if min(len(x), len(y)) >= 8 else 1):
             return False
@@ -175,19 +183,40 @@ def resolve_corpus(entities: pd.DataFrame) -> pd.DataFrame:
             uf.union(by_key[k], c)
         else:
             by_key[k] = c
-    # Full person names by surname.
-    full_by_last: dict[str, set[str]] = defaultdict(set)
+    # A middle initial or middle name does not make another person: "Donald J. Trump" is
+    # "Donald Trump" when exactly one full name has that first and last name.
+    mentions_of_key: Counter = Counter()
+    for c in clusters:
+        mentions_of_key[name_key(name_of[c])] += len(rows_of[c])
+    by_ends: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (tc, key), c in by_key.items():
         words = key.split()
         if tc == "PERSON" and len(words) >= 2:
-            full_by_last[words[-1]].add(key)
+            by_ends[(words[0], words[-1])].add(key)
+    for (first, last), keys in by_ends.items():
+        short = [k for k in keys if len(k.split()) == 2]
+        longer = [k for k in keys if len(k.split()) > 2 and all(len(w) == 1 for w in k.split()[1:-1])]
+        # "George Bush" with both "George W. Bush" and "George H. W. Bush" about is left alone
+        if len(short) == 1 and len(longer) == 1:
+            uf.union(by_key[("PERSON", longer[0])], by_key[("PERSON", short[0])])
+    # Full person names by surname; a bare surname in an article that never gives the full name
+    # is the one person of that surname in the corpus, or the one who dominates it (at least
+    # four times as many mentions as any other), else it stays on its own.
+    full_by_last: dict[str, Counter] = defaultdict(Counter)
+    for (tc, key), c in by_key.items():
+        words = key.split()
+        if tc == "PERSON" and len(words) >= 2:
+            full_by_last[words[-1]][uf.find(c)] += mentions_of_key[key]
     for (tc, key), c in list(by_key.items()):
         words = key.split()
         if len(words) != 1 or tc not in ("PERSON", "ORG", "NORP") or gaz.place(key) or _is_acronym(name_of[c]):
             continue
-        fulls = full_by_last.get(key, set())
-        if len(fulls) == 1:
-            uf.union(c, by_key[("PERSON", next(iter(fulls)))])
+        fulls = full_by_last.get(key)
+        if not fulls:
+            continue
+        ranked = sorted(fulls.items(), key=lambda kv: (-kv[1], kv[0]))
+        if len(ranked) == 1 or ranked[0][1] >= 4 * ranked[1][1]:
+            uf.union(c, ranked[0][0])
             for member in same_key[(tc, key)]:
                 label_of[member] = "PERSON"  # the surname of a person named in full is that person
     # Acronyms defined in brackets somewhere in the corpus.
@@ -264,6 +293,7 @@ def _canonical_name(members, name_of, rows_of) -> str:
     for c in members:
         weight_key[name_key(name_of[c])] += len(rows_of[c])
         weight_spelling[name_of[c]] += len(rows_of[c])
-    best_key = min(weight_key, key=lambda k: (-len(k.split()), -weight_key[k], k))
+    # ties between spellings go to the one whose given name is a known one ("Hugo", not "Huge")
+    best_key = min(weight_key, key=lambda k: (-len(k.split()), -weight_key[k], not gaz.is_given_name(k.split()[0]), k))
     spellings = [s for s in weight_spelling if name_key(s) == best_key]
     return min(spellings, key=lambda s: (-any(ord(ch) > 127 for ch in s), -weight_spelling[s], s.isupper(), s))

@@ -4,17 +4,28 @@ Each rule works on token spans of the one shared parse (never a new parse) and h
 writing in general:
 
 - span cleanup: a mention never crosses a line break, a bracket, a spaced slash or an internal
-  possessive ("Thailand's Sthisak Chukomarn" is two mentions); it loses a leading determiner,
-  a sentence-opening verb ("Said Xulu"), titles and honorifics ("Comptroller Gerardo Solís"),
-  a nationality in front of a person ("Kuwaiti Al-Anzi"), and a trailing possessive or punctuation;
+  possessive ("Kazakhstan's Erkin Adelbek" is two mentions, "People's Liberation Army" one); it
+  loses a leading determiner, a sentence-opening verb ("Said Xulu"), titles and honorifics
+  ("Comptroller Gerardo Solís"), a nationality in front of a person ("Kuwaiti Al-Anzi"), a job
+  title in front of a place ("Ruler of Umm Al Quwain"), and a trailing possessive or punctuation;
+- boundaries: a person's name the model cut short grows over the capitalised words around it, a
+  hyphenated name is not cut at the hyphen, a place grows to a longer known place ("Trinidad and
+  Tobago") and over a compass word ("northern Kenya"); "Kigali, Rwanda" is one place reference;
 - headline case: in a title-case or all-caps line every word is capitalised, so the model reads
   "Russia Slashes" as a person; such a span keeps only the words the article's prose attests as
   parts of names;
-- labels: a known outlet or agency is an ORG, a known place is a GPE or LOC, a phrase ending in
-  "Ministry" or "Party" is an ORG and one ending in "Park" or "Province" a place, a name after
-  "Mr." or "President" is a PERSON;
+- labels: a known outlet, agency or organisation is an ORG, a known place a GPE or LOC; a phrase
+  ending in "Ministry" or "Party" is an ORG, in "Park" or "Province" a place, in "Act" a LAW, in
+  "Summit" an EVENT; a name after "Mr." or "President", or opening with a given name or "Nana",
+  is a PERSON; apposition ("Bata, the largest city"), "the cities of ...", a list with a member
+  of known type, and "in ..." say what a name is; a one-word "person" the article never names in
+  full nor titles is not a person after "the" or before a common noun it modifies;
 - recall: an acronym defined in brackets ("Bank of Ghana (BoG)"), a dateline place ("KIGALI, Jun
-  15 (IPS) -"), and later bare uses of names the article has already introduced.
+  15 (IPS) -"), known places, outlets and organisations the model missed, capitalised runs ending
+  in an organisation or place head word ("Mauritius Meat Authority"), and later bare uses of names
+  the article has already introduced (also in capitals);
+- not entities: jobs ("Minister of Health"), common abbreviations ("SMS", "GDP") and product or
+  disease codes ("COVID-19", "Mi-17").
 """
 from __future__ import annotations
 
@@ -54,7 +65,8 @@ _JOB_WORDS = {"minister", "president", "secretary", "director", "chairman", "cha
               "member", "members", "coordinator", "governor", "mayor", "ambassador", "spokesman",
               "spokesperson", "head", "chief", "deputy", "commissioner", "chair", "leader", "judge",
               "prosecutor", "speaker", "senator", "vice", "permanent", "principal", "dean", "rector",
-              "registrar", "auditor", "treasurer", "ceo", "manager", "officer", "representative"}
+              "registrar", "auditor", "treasurer", "ceo", "manager", "officer", "representative", "ruler",
+              "custodian", "founder", "governor-general", "commander", "mec"}
 
 
 @dataclass
@@ -80,6 +92,7 @@ class Context:
     lower_words: set[str]
     url_tokens: set[int]
     block_starts: set[int]
+    caption_tokens: set[int]  # headline-case credit and caption lines, where a photographer may be named
 
 
 def _is_headline_case(text: str) -> bool:
@@ -95,20 +108,40 @@ def _is_headline_case(text: str) -> bool:
     return caps / len(long_words) >= 0.8
 
 
+def _common_capitalised(word: str, lower_words: set[str]) -> bool:
+    """A common word written with a capital, as headlines do ("Hid", "Problems"); the head words
+    of names ("National Park", "Royal Stool") do not count."""
+    low = word.lower()
+    return low in lower_words and low not in gaz.ORG_HEADS and low not in gaz.PLACE_HEADS_LOC \
+        and low not in gaz.PLACE_HEADS_GPE and low not in _NAME_ADJECTIVES
+
+
+_NAME_ADJECTIVES = {"national", "international", "royal", "federal", "central", "general", "united", "state",
+                    "democratic", "republican", "sector", "marine", "over", "head", "elders", "public", "regional"}
+
+
 def build_context(doc, layout) -> Context:
-    text = doc.text
-    head_ranges = []
+    lower_words = {t.text for t in doc if t.text.islower()}
+    head_ranges, caption_ranges = [], []
     block_starts = set()
     for b in layout.blocks:
         if b.kind in ("title", "subtitle", "promo", "section", "caption") and _is_headline_case(b.text):
             head_ranges.append((b.start, b.end))
+            if b.kind == "caption":
+                caption_ranges.append((b.start, b.end))
         elif b.kind == "body" and b.text.isupper() and len(b.text.split()) >= 3:
             head_ranges.append((b.start, b.end))
-    headline_tokens = set()
+        elif b.kind == "body" and len(b.text.split()) >= 6 and _is_headline_case(b.text) \
+                and sum(_common_capitalised(w, lower_words) for w in re.findall(r"\b[A-Z][a-z]{3,}\b", b.text)) >= 3:
+            # a headline in the body (a list of related stories): common words written capitalised
+            head_ranges.append((b.start, b.end))
+    headline_tokens, caption_tokens = set(), set()
     url_tokens = set()
     for tok in doc:
         if any(s <= tok.idx < e for s, e in head_ranges):
             headline_tokens.add(tok.i)
+        if any(s <= tok.idx < e for s, e in caption_ranges):
+            caption_tokens.add(tok.i)
         if tok.like_url or "://" in tok.text or tok.text.startswith("www.") or "/" in tok.text.strip("/") \
                 and "." in tok.text and tok.text.lower() == tok.text:
             url_tokens.add(tok.i)
@@ -121,9 +154,7 @@ def build_context(doc, layout) -> Context:
         for tok in ent:
             if tok.i not in headline_tokens:
                 attested[tok.text.casefold()] += 1
-    lower_words = {t.text for t in doc if t.text.islower()}
-    del text
-    return Context(headline_tokens, attested, lower_words, url_tokens, block_starts)
+    return Context(headline_tokens, attested, lower_words, url_tokens, block_starts, caption_tokens)
 
 
 # --- Span cleanup ------------------------------------------------------------------------------
@@ -218,14 +249,20 @@ def clean_span(doc, s: int, e: int, label: str, ctx: Context, cut: bool = False)
     if any(i in ctx.headline_tokens for i in range(s, e)):
         kept = [i for i in range(s, e) if _attested(doc[i], ctx)]
         if not kept:
-            if not (label == "PERSON" and 2 <= e - s <= 3 and all(
+            # A name no prose attests is kept only in a credit line ("Martin Mejia / AP / TASS").
+            if not (label == "PERSON" and 2 <= e - s <= 3 and s in ctx.caption_tokens and all(
                     doc[i].text[:1].isupper() and doc[i].lower_ not in ctx.lower_words for i in range(s, e))):
                 return None
         else:
             s, e = max(_runs(kept), key=lambda r: (r[1] - r[0], -r[0]))
     titled = False
     if _is_job(doc, s, e):
-        return None
+        # "Ruler of Umm Al Quwain": the job goes, the place or body it is of stays
+        s += 2
+        while s < e and doc[s].lower_ in _DETERMINERS:
+            s += 1
+        if s >= e or not doc[s].text[:1].isupper() or (e - s == 1 and _portfolio(doc, s)):
+            return None
     if e - s >= 2 and (label in ("PERSON", "ORG", "GPE", "NORP") or gaz.is_honorific(doc[s].text)):
         s2, titled = _strip_titles(doc, s, e)
         # Titles come off a person's name; an ORG or place keeps its words unless what is left
@@ -240,7 +277,11 @@ def clean_span(doc, s: int, e: int, label: str, ctx: Context, cut: bool = False)
             s3, inner = _inner_title_cut(doc, s, e)
             s, titled = s3, titled or inner
     # Honorific or rank left at the end of an ORG ("... Academy of Sciences Dr.").
-    while e - s >= 2 and gaz.is_honorific(doc[e - 1].text) and doc[e - 1].text.endswith("."):
+    while e - s >= 2 and label != "PERSON" and (
+            (gaz.is_honorific(doc[e - 1].text) and doc[e - 1].text[:1].isupper()) or doc[e - 1].lower_ in _JOB_WORDS):
+        e -= 1
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space) and doc[e - 1].text not in (")",) \
+            and not (doc[e - 1].text == "." and e - 2 >= s and len(doc[e - 2].text) == 1):
         e -= 1
     if s >= e:
         return None
@@ -248,6 +289,8 @@ def clean_span(doc, s: int, e: int, label: str, ctx: Context, cut: bool = False)
         return None
     span_text = doc[s:e].text
     if not re.search(r"[^\W\d_]", span_text) or not any(c.isupper() for c in span_text):
+        return None
+    if span_text.upper().rstrip("S") in gaz.COMMON_ACRONYMS or span_text.upper() in gaz.COMMON_ACRONYMS:
         return None
     # A model, product or disease code ("COVID-19", "Mi-17", "RCIP-4") is not a name of anything we keep.
     if re.fullmatch(r"[A-Za-z]+-\d+[A-Za-z]?", span_text):
@@ -283,12 +326,22 @@ def _person_like(doc, s: int, e: int) -> bool:
 
 def _portfolio(doc, i: int) -> bool:
     """True when token i is the portfolio of a job title: 'Minister of X', 'Member on X', 'X Minister'."""
+    if gaz.place(doc[i].text) is not None:
+        return False
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
     if nxt in _JOB_WORDS:
         return True
-    if i >= 2 and doc[i - 1].lower_ in ("of", "for", "on") and doc[i - 2].lower_ in _JOB_WORDS:
+    k = i - 1
+    while k >= 0 and doc[k].lower_ in _DETERMINERS:
+        k -= 1
+    if k >= 1 and doc[k].lower_ in ("of", "for", "on") and doc[k - 1].lower_ in _JOB_WORDS:
         return True
     return False
+
+
+def person_name_shape(doc, s: int, e: int) -> bool:
+    """Two or three capitalised words that can be a person's name."""
+    return 2 <= len([t for t in doc[s:e] if t.is_alpha]) <= 3 and _person_like(doc, s, e)
 
 
 def _is_job(doc, s: int, e: int) -> bool:
@@ -329,17 +382,25 @@ def relabel(doc, m: Mention) -> None:
     if not words:
         return
     before = doc[m.start - 1] if m.start > 0 else None
-    before2 = doc[m.start - 2] if m.start > 1 else None
     entry = outlets.lookup(text)
     if entry is not None and text not in ("Time", "Insider", "Sun", "Star", "Fortune") \
             and not (m.label == "PERSON" and len(words) == 1 and not text.isupper()):
         m.label, m.strong, m.canonical = "ORG", True, entry.name
+        return
+    if gaz.is_known_org(text) and not (text.isupper() and len(text) <= 3 and m.label in PLACE_LABELS):
+        m.label, m.strong = "ORG", True
         return
     if m.titled or (before is not None and _titles_before(doc, m.start)):
         if m.label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "PRODUCT", "WORK_OF_ART", "FAC") \
                 and _person_like(doc, m.start, m.end):
             m.label, m.strong = "PERSON", True
             return
+    # "Ricardo Lombana", "Nana Kusae Edu": a given name or a name marker opens a person's name.
+    if len(words) >= 2 and (gaz.is_given_name(doc[m.start].text) or doc[m.start].lower_ in gaz.NAME_MARKERS) \
+            and _person_like(doc, m.start, m.end) and m.label in ("ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT",
+                                                                  "WORK_OF_ART", "PERSON"):
+        m.label, m.strong = "PERSON", True
+        return
     known = gaz.place(text)
     if known is not None:
         canonical, label = known
@@ -348,6 +409,11 @@ def relabel(doc, m: Mention) -> None:
             m.label, m.strong, m.canonical = label, not ambiguous, canonical
             return
     last, first = words[-1], words[0]
+    # In "National Council of Provinces" or "Bank of Ghana" the head is the word before "of".
+    if "of" in words[1:-1]:
+        before_of = words[words.index("of", 1) - 1]
+        if before_of in gaz.ORG_HEADS or before_of in gaz.PLACE_HEADS_LOC or before_of in gaz.PLACE_HEADS_GPE:
+            last = before_of
     if len(words) >= 2 and last in gaz.LAW_HEADS and m.label in ("ORG", "PERSON", "GPE", "WORK_OF_ART", "PRODUCT"):
         m.label, m.strong = "LAW", True
         return
@@ -372,7 +438,6 @@ def relabel(doc, m: Mention) -> None:
     elif m.label == "NORP" and not any(gaz.is_demonym(t.text) or _DEMONYM_END.search(t.text)
                                        for t in doc[m.start:m.end]):
         m.label = "ORG"  # "Rostec": a name that reads as no people, faith or party is an organisation
-    del before2
 
 
 def _titles_before(doc, i: int) -> bool:
@@ -460,6 +525,8 @@ def gazetteer_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
                 continue
             span = doc[tok.i:tok.i + n]
             text = span.text
+            if any(t.is_space or "\n" in t.whitespace_ for t in span[:-1]) or span[-1].is_space:
+                continue
             known = gaz.place(text)
             if known is None or gaz.fold(text) in gaz.AMBIGUOUS_PLACES:
                 continue
@@ -514,11 +581,14 @@ def repeat_mentions(doc, mentions: list[Mention], covered: set[int], ctx: Contex
             if found != words and not (all(t.isupper() for t in found if t.isalpha())
                                        and tuple(t.upper() for t in words) == found):
                 continue
-            if not _free(doc, tok.i, e, covered):
+            capitals = found != words  # the name written in capitals, as in a heading
+            if any(i in covered for i in range(tok.i, e)) or (not capitals and not _free(doc, tok.i, e, covered)):
                 continue
-            if len(words) == 1 and not tok.text.isupper() and tok.tag_ not in ("NNP", "NNPS"):
+            src = forms[words]
+            if len(words) == 1 and not tok.text.isupper() and tok.tag_ not in ("NNP", "NNPS") \
+                    and not (src.label == "PERSON" and not tok.is_sent_start):
                 continue
-            if found != words and not _free(doc, tok.i, e, covered):
+            if capitals and len(found) == 1 and len(found[0]) < 4:
                 continue
             src = forms[words]
             out.append(Mention(tok.i, e, src.label, strong=src.strong, canonical=src.canonical))
@@ -530,10 +600,52 @@ def repeat_mentions(doc, mentions: list[Mention], covered: set[int], ctx: Contex
 # --- Boundary repair and context labels ------------------------------------------------------
 
 
+def _name_word(tok) -> bool:
+    """A capitalised word that can continue a person's name."""
+    t = tok.text
+    return (re.fullmatch(r"[^\W\d_][\w'’.-]*", t) is not None and t[:1].isupper() and tok.tag_ in ("NNP", "NNPS") and not tok.is_sent_start and not t.isupper()
+            and not gaz.is_honorific(t) and not gaz.is_demonym(t) and gaz.place(t) is None
+            and outlets.lookup(t) is None and tok.lower_ not in gaz.ORG_HEADS and not tok.ent_type_
+            and "\n" not in tok.whitespace_)
+
+
+def _org_word(tok) -> bool:
+    """A capitalised word the model left out of an organisation's name."""
+    return (re.fullmatch(r"[^\W\d_][\w'’.-]*", tok.text) is not None and tok.text[:1].isupper()
+            and tok.tag_ in ("NNP", "NNPS") and not tok.is_sent_start and not tok.ent_type_
+            and not gaz.is_honorific(tok.text) and tok.lower_ not in _JOB_WORDS
+            and tok.lower_ not in ("senior", "junior", "general", "relations", "public", "officer"))
+
+
 def extend(doc, m: Mention) -> None:
-    """Grow a mention to the whole name: across a hyphen written without spaces ("Yoon Suk-yeol"),
-    to a longer known place ("Trinidad" -> "Trinidad and Tobago"), and over a compass word in front
-    of a place ("northern Kenya")."""
+    """Grow a mention to the whole name: a person's name the model cut short ("Qillulaaq" +
+    "Arngna'naaq"), across a hyphen written without spaces ("Yoon Suk-yeol"), to a longer known
+    place ("Trinidad" -> "Trinidad and Tobago"), and over a compass word in front of a place
+    ("northern Kenya")."""
+    if m.label == "PERSON" and m.start > 0 and doc[m.start - 1].lower_ in gaz.NAME_MARKERS \
+            and doc[m.start - 1].text[:1].isupper() and "\n" not in doc[m.start - 1].whitespace_:
+        m.start -= 1  # "Nana Kusae Edu": the marker is part of the name
+    if m.label == "PERSON":
+        while m.end < len(doc) and m.end - m.start < 5 and _name_word(doc[m.end]) \
+                and "\n" not in doc[m.end - 1].whitespace_:
+            m.end += 1
+        while m.start > 0 and m.end - m.start < 5 and _name_word(doc[m.start - 1]) \
+                and "\n" not in doc[m.start - 1].whitespace_:
+            m.start -= 1
+    if m.label == "ORG":
+        # "the Ministry of Fisheries" + "and Oceans": an organisation's name the model cut short
+        j = m.end
+        while j < len(doc) and "\n" not in doc[j - 1].whitespace_:
+            if doc[j].lower_ in ("and", "&") and doc[j - 1].lower_ in gaz.ORG_HEADS:
+                break  # "Socovia Belle Vue Ltd and Neel-Agro Ltd" are two companies
+            k = j + 1 if doc[j].lower_ in ("and", "of", "for", "in", "on", "&") else j
+            n = k
+            while n < len(doc) and _org_word(doc[n]) and "\n" not in doc[n - 1].whitespace_:
+                n += 1
+            if n == k or n - m.start > 14:
+                break
+            j = n
+        m.end = j
     while m.end + 1 < len(doc) and not doc[m.end - 1].whitespace_ and doc[m.end].text == "-" \
             and not doc[m.end].whitespace_ and doc[m.end + 1].is_alpha and m.label == "PERSON":
         m.end += 2
@@ -543,12 +655,13 @@ def extend(doc, m: Mention) -> None:
             if left == right == 0 or m.start - left < 0 or m.end + right > len(doc):
                 continue
             span = doc[m.start - left:m.end + right]
-            if "\n" in span.text or not span.text[:1].isupper():
+            if "\n" in span.text or not span.text[:1].isupper() or span[0].lower_ == "the":
                 continue
             known = gaz.place(span.text)
             if known and (best is None or len(span) > len(best[0])):
                 best = (span, known)
-    if best is not None and (m.label in PLACE_LABELS or gaz.place(doc[m.start:m.end].text)):
+    if best is not None and (m.label in PLACE_LABELS or gaz.place(doc[m.start:m.end].text)
+                             or gaz.fold(best[0].text) not in gaz.AMBIGUOUS_PLACES):
         span, (canonical, label) = best
         m.start, m.end, m.label, m.canonical, m.strong = span.start, span.end, label, canonical, True
     if m.label in PLACE_LABELS and m.start > 0 and doc[m.start - 1].lower_ in _COMPASS \
@@ -581,7 +694,9 @@ def context_labels(doc, mentions: list[Mention]) -> list[Mention]:
         text = doc[m.start:m.end].text
         one_word = len(re.split(r"\s+", text)) == 1
         prev = doc[m.start - 1].lower_ if m.start > 0 else ""
-        if m.label == "PERSON" and one_word and not m.strong and text.casefold() not in full_words \
+        if prev in ("storm", "hurricane", "typhoon", "cyclone") and one_word:
+            m.label, m.strong = "EVENT", True  # "tropical storm Bonnie" is weather, not a person
+        elif m.label == "PERSON" and one_word and not m.strong and text.casefold() not in full_words \
                 and text.casefold() not in titled_words and not _titles_before(doc, m.start):
             if text.isupper() and len(text) >= 2:
                 if _ROMAN_RE.match(text):
@@ -589,21 +704,21 @@ def context_labels(doc, mentions: list[Mention]) -> list[Mention]:
                 m.label = "ORG"
             elif prev == "the":
                 continue
+            elif m.end < len(doc) and doc[m.end].pos_ == "NOUN" and doc[m.end].text.islower() \
+                    and doc[m.start].dep_ == "compound":
+                continue  # "Zongo communities": a modifier of a common noun, not a person
             elif prev in _PLACE_PREPOSITIONS:
                 m.label, m.strong = "GPE", True
-        elif m.label == "ORG" and one_word and not m.strong and prev == "in" and not text.isupper() \
+        elif m.label in PLACE_LABELS and one_word and prev in ("in", "at", "near"):
+            m.strong = True
+        elif m.label == "ORG" and one_word and not m.strong and prev in ("in", "from", "near") and not text.isupper() \
                 and text.lower() not in gaz.ORG_HEADS and outlets.lookup(text) is None:
-            m.label = "GPE"
+            m.label, m.strong = "GPE", True
         out.append(m)
     return out
 
 
 _LINKERS = {"of", "and", "for", "de", "del", "la", "las", "los", "le", "du", "des", "da", "do", "dos", "on", "&"}
-
-
-def _title_word(tok) -> bool:
-    t = tok.text
-    return t[:1].isupper() and any(c.isalpha() for c in t) and not tok.is_sent_start
 
 
 def pattern_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
@@ -619,10 +734,8 @@ def pattern_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
                 or tok.i in ctx.headline_tokens or tok.i in ctx.url_tokens:
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if nxt is not None and not tok.whitespace_ == "" and nxt.text[:1].isupper() and nxt.is_alpha:
+        if nxt is not None and nxt.text[:1].isupper() and "\n" not in tok.whitespace_:
             continue  # the name goes on past the head word ("Wall Street Journal")
-        if nxt is not None and tok.whitespace_ == "" and nxt.text[:1].isupper():
-            continue
         s = tok.i
         while s > 0:
             prev = doc[s - 1]
@@ -636,8 +749,9 @@ def pattern_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
                 s -= 1
             else:
                 break
-        while s < tok.i and (doc[s].lower_ in _LINKERS or (doc[s].is_sent_start and doc[s].lower_ in ctx.lower_words)):
-            s += 1
+        while s < tok.i and (doc[s].lower_ in _LINKERS or (doc[s].is_sent_start and doc[s].lower_ in ctx.lower_words)
+                             or doc[s].lower_ in _JOB_WORDS or gaz.is_honorific(doc[s].text)):
+            s += 1  # "Member of Parliament" is a job; "the Parliament" alone is left to the model
         words = [t for t in doc[s:tok.i + 1] if t.lower_ not in _LINKERS]
         if len(words) < 2 or all(w.lower_ in gaz.ORG_HEADS or w.lower_ in gaz.PLACE_HEADS_LOC
                                  or w.lower_ in gaz.PLACE_HEADS_GPE for w in words):
@@ -647,6 +761,44 @@ def pattern_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
         label = "ORG" if is_org else ("GPE" if low in gaz.PLACE_HEADS_GPE else "LOC")
         out.append(Mention(s, tok.i + 1, label, strong=True))
         covered.update(range(s, tok.i + 1))
+    return out
+
+
+def marker_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
+    """'Nana Kwadumanu', 'Datuk Noorsiah Mohd Saaduddin': a name marker and the capitalised words
+    after it are a person the model missed."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in gaz.NAME_MARKERS or not tok.text[:1].isupper() or tok.i in covered:
+            continue
+        e = tok.i + 1
+        while e < len(doc) and e - tok.i <= 4 and doc[e].text[:1].isupper() and doc[e].is_alpha \
+                and e not in covered and "\n" not in doc[e - 1].whitespace_ and gaz.place(doc[e].text) is None:
+            e += 1
+        if e - tok.i < 2:
+            continue
+        out.append(Mention(tok.i, e, "PERSON", strong=True))
+        covered.update(range(tok.i, e))
+    return out
+
+
+def given_name_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
+    """'Ricardo Lombana': a given name followed by capitalised name words is a person the model
+    missed."""
+    out = []
+    for tok in doc:
+        if tok.i in covered or tok.i in ctx.headline_tokens or not tok.text[:1].isupper() or tok.text.isupper() \
+                or not gaz.is_given_name(tok.text) or tok.tag_ not in ("NNP", "NNPS"):
+            continue
+        e = tok.i + 1
+        while e < len(doc) and e - tok.i <= 3 and e not in covered and _name_word(doc[e]) \
+                and doc[e].lower_ not in gaz.PLACE_HEADS_LOC and doc[e].lower_ not in gaz.PLACE_HEADS_GPE \
+                and "\n" not in doc[e - 1].whitespace_:
+            e += 1
+        if e - tok.i < 2:
+            continue
+        out.append(Mention(tok.i, e, "PERSON", strong=True))
+        covered.update(range(tok.i, e))
     return out
 
 
@@ -665,4 +817,115 @@ def outlet_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
         entry = outlets.lookup(span.text)
         out.append(Mention(span.start, span.end, "ORG", strong=True, canonical=entry.name if entry else None))
         covered.update(range(span.start, span.end))
+    return out
+
+
+def _head(doc, m: Mention):
+    """The syntactic head of a mention: the token whose head lies outside the span."""
+    for t in doc[m.start:m.end]:
+        if not (m.start <= t.head.i < m.end) or t.head.i == t.i:
+            return t
+    return doc[m.end - 1]
+
+
+_KIN_NOUNS = {"son", "daughter", "wife", "husband", "father", "mother", "brother", "sister", "widow", "uncle",
+              "aunt", "nephew", "niece", "grandson", "granddaughter", "grandfather", "grandmother", "child",
+              "children", "parents", "cousin", "family", "friend", "lawyer", "biographer"}
+_SPEECH_VERBS = {"say", "tell", "add", "explain", "note", "state", "stress", "insist", "argue", "warn", "recall",
+                 "remark", "observe", "reply", "respond", "ask", "urge", "claim", "told"}
+
+
+def _noun_type(lemma: str) -> str | None:
+    if lemma in gaz.PERSON_NOUNS:
+        return "PERSON"
+    if lemma in gaz.PLACE_NOUNS:
+        return "GPE"
+    if lemma in gaz.ORG_NOUNS:
+        return "ORG"
+    return None
+
+
+def syntax_labels(doc, mentions: list[Mention]) -> None:
+    """Labels the sentence states: an apposition says what a name is ("Bata, the largest city";
+    "Tama Talum, a Bunun man"), and the members of a list ("in Malabo and Bata") share the type
+    of a member whose type a rule already knows."""
+    by_head = {}
+    for m in mentions:
+        by_head[_head(doc, m).i] = m
+    for m in mentions:
+        if m.strong or m.label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
+            continue
+        head = _head(doc, m)
+        nouns = [c for c in head.children if c.dep_ == "appos" and c.i not in by_head and c.pos_ == "NOUN"]
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i not in by_head:
+            nouns.append(head.head)
+        for noun in nouns:
+            kind = _noun_type(noun.lemma_.lower())
+            if kind and not (kind == "GPE" and m.label == "LOC"):
+                m.label, m.strong = kind, True
+                break
+        if m.strong:
+            continue
+        # The subject of a verb of saying with a person's kind of name ("Erasmus Nekundi said").
+        if m.label in ("ORG", "GPE", "NORP", "FAC") and m.end - m.start >= 2 and _person_like(doc, m.start, m.end) \
+                and head.dep_ == "nsubj" and head.head.lemma_ in _SPEECH_VERBS:
+            m.label, m.strong = "PERSON", True
+            continue
+        # "the cities of Lod, Ramle and Acre", "communities such as Madina", "daughter of Shaheen Miah"
+        prep = head.head if head.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ in ("of", "as") and prep.head.pos_ == "NOUN" \
+                and prep.head.i not in by_head and prep.head.text.islower():
+            lemma = prep.head.lemma_.lower()
+            kind = "PERSON" if lemma in _KIN_NOUNS else ("GPE" if lemma in gaz.PLACE_NOUNS else None)
+            if kind == "PERSON" and prep.lower_ == "as":
+                kind = None
+            if lemma in _JOB_WORDS and prep.lower_ == "of" and not gaz.place(doc[m.start:m.end].text) \
+                    and m.label == "PERSON":
+                kind = "ORG"  # "member of the National Union of Namibian Workers"
+            if kind and not (kind == "GPE" and m.label == "LOC"):
+                m.label, m.strong = kind, True
+                continue
+        # "Charababil village", "Joypurhat district": a name modifying a place noun
+        if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.text.islower() \
+                and head.head.lemma_.lower() in gaz.PLACE_NOUNS and m.label not in PLACE_LABELS:
+            m.label, m.strong = "GPE", True
+    for m in mentions:
+        if m.strong or m.label not in ("PERSON", "ORG", "GPE", "LOC", "NORP") or gaz.is_demonym(doc[m.start:m.end].text):
+            continue
+        head = _head(doc, m)
+        labels = [by_head[c.i].label for c in head.conjuncts if c.i in by_head and by_head[c.i].strong
+                  and by_head[c.i].label in ("GPE", "LOC", "PERSON", "ORG")]
+        if labels and _type(m.label) != _type(labels[0]):
+            m.label = labels[0]
+
+
+def _type(label: str) -> str:
+    return "PLACE" if label in PLACE_LABELS else label
+
+
+def join_qualified_places(doc, mentions: list[Mention]) -> list[Mention]:
+    """'Kigali, Rwanda', 'Baker Lake, Nunavut', 'Washington, DC': a place qualified by the country or
+    state it lies in is one place reference; it keeps the inner place's identity. A list of
+    places ('Mali, Niger and Chad') is left alone."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if b is not None and a.label in PLACE_LABELS + ("FAC", "ORG") and b.label in PLACE_LABELS \
+                and b.start == a.end + 1 and doc[a.end].text == "," and "\n" not in doc[a.start:b.end].text:
+            a_text, b_text = doc[a.start:a.end].text, doc[b.start:b.end].text
+            after = doc[b.end] if b.end < len(doc) else None
+            after2 = doc[b.end + 1] if b.end + 1 < len(doc) else None
+            in_list = after is not None and (after.lower_ in ("and", "or") or (
+                after.text == "," and after2 is not None and after2.text[:1].isupper() and after2.ent_type_ in (
+                    "GPE", "LOC")))
+            if gaz.is_region(b_text) and not gaz.is_country(a_text) and not in_list \
+                    and (a.label in PLACE_LABELS or a.label == "FAC"):
+                merged = Mention(a.start, b.end, "GPE", strong=True, canonical=a.canonical or a_text)
+                out.append(merged)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
     return out
