@@ -68,21 +68,19 @@ def provenance(articles: pd.DataFrame, rejects: pd.DataFrame, params_digest: str
 
 
 def vague_amounts_markdown() -> str:
-    try:
-        from pipeline.extract import figures
-    except ImportError:  # pragma: no cover - the figures module is part of the package
-        return ""
-    table = getattr(figures, "VAGUE_AMOUNTS", None)
-    if not table:
-        return "_No vague amounts are defined._\n"
+    """The table of vague amounts (pipeline.extract.numbers.VAGUE_AMOUNTS) and how they combine."""
+    from pipeline.extract.numbers import VAGUE_AMOUNTS, vague
+
+    fmt = lambda x: f"{x:,.0f}"  # noqa: E731
     lines = ["| expression | value | low | high |", "|---|---|---|---|"]
-    for name, spec in table.items():
-        if isinstance(spec, dict):
-            value, low, high = spec.get("value"), spec.get("low"), spec.get("high")
-        else:
-            value, low, high = (list(spec) + [None, None, None])[:3]
-        lines.append(f"| {name} | {value:g} | {low:g} | {high:g} |" if None not in (value, low, high)
-                     else f"| {name} | {value} | {low} | {high} |")
+    lines += [f"| {name} | {fmt(a.value)} | {fmt(a.low)} | {fmt(a.high)} |" for name, a in VAGUE_AMOUNTS.items()]
+    lines += ["", "They multiply the scale word that follows (\"X of Y\" too); for example:", "",
+              "| expression | value | low | high |", "|---|---|---|---|"]
+    for label, terms in (("a few dozen", ("a few", "dozen")), ("several hundred", ("several", "hundred")),
+                         ("tens of thousands", ("tens", "thousand")), ("hundreds of millions", ("hundreds", "million"))):
+        a = vague(*terms)
+        lines.append(f"| {label} | {fmt(a.value)} | {fmt(a.low)} | {fmt(a.high)} |")
+    lines += ["", "\"a few\" and \"several\" on their own (\"a few weeks\") are not figures."]
     return "\n".join(lines) + "\n"
 
 
