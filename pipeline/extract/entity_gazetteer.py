@@ -323,7 +323,7 @@ ambassador envoy consul diplomat spokesman spokeswoman spokesperson
 chairman chairwoman chairperson chair ceo cfo coo director chief deputy head leader speaker
 inspector superintendent officer constable detective agent ranger warden coach manager
 analyst historian economist researcher scientist author journalist reporter editor columnist
-mla mp mep mna asi si pm dig
+mla mp mep mna asi si pm dig majesty highness excellency
 """.split())
 
 # Multi-word titles, matched before the single words above.

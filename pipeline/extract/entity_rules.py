@@ -24,8 +24,15 @@ writing in general:
   15 (IPS) -"), known places, outlets and organisations the model missed, capitalised runs ending
   in an organisation or place head word ("Mauritius Meat Authority"), and later bare uses of names
   the article has already introduced (also in capitals);
-- not entities: jobs ("Minister of Health"), common abbreviations ("SMS", "GDP") and product or
-  disease codes ("COVID-19", "Mi-17").
+- joins and splits: two mentions with only a space between them are one name ("Clemente Engonga" +
+  "Nguema Onguene", "Barra Honda" + "National Park"); "and" between two complete names makes two
+  ("the National Assembly and National Council of Provinces");
+- not entities: jobs ("Minister of Health"), the first words of a job title after an organisation
+  ("MTC Public Relations Officer"), titles alone ("His Majesty King"), common abbreviations ("SMS",
+  "GDP") and acronyms of lowercase words ("unmanned aerial systems (UAS)"), product or disease codes
+  ("COVID-19", "Mi-17") and the maker named before a model code ("Mil Mi-17"), a creed word modifying
+  a noun ("the Maduro Socialist regime"), a country opening a "person" ("Venezuela Map"); an acronym
+  in brackets after a person's name is their party ("Matlhodi Maseko (DA)"), not the person.
 """
 from __future__ import annotations
 
@@ -67,6 +74,13 @@ _JOB_WORDS = {"minister", "president", "secretary", "director", "chairman", "cha
               "prosecutor", "speaker", "senator", "vice", "permanent", "principal", "dean", "rector",
               "registrar", "auditor", "treasurer", "ceo", "manager", "officer", "representative", "ruler",
               "custodian", "founder", "governor-general", "commander", "mec"}
+
+
+# Words that open a job title in front of the job word ("Public Relations Officer", "High Commissioner").
+_JOB_MODIFIERS = {"public", "relations", "marketing", "sales", "communications", "communication", "operations",
+                  "high", "general", "managing", "executive", "chief", "technical", "programme", "program",
+                  "project", "country", "regional", "media", "finance", "financial", "human", "resources",
+                  "senior", "assistant", "acting", "deputy", "interim"}
 
 
 @dataclass
@@ -167,7 +181,8 @@ def cut_points(doc, start: int, end: int) -> list[tuple[int, int]]:
         tok = doc[i]
         cut = (tok.is_space or "\n" in tok.text or tok.text in _CUT_TEXTS
                or (tok.text in _DASHES and (doc[i - 1].whitespace_ if i > 0 else True) and tok.whitespace_)
-               or (tok.tag_ == "POS" and i < end - 1 and _possessor_ends(doc, cur, i, end)))
+               or (tok.tag_ == "POS" and i < end - 1 and _possessor_ends(doc, cur, i, end))
+               or (tok.lower_ == "and" and _joins_two_names(doc, cur, i, end)))
         if not cut and i > start and "\n" in doc[i - 1].whitespace_:
             pieces.append((cur, i))
             cur = i
@@ -176,6 +191,31 @@ def cut_points(doc, start: int, end: int) -> list[tuple[int, int]]:
             cur = i + 1
     pieces.append((cur, end))
     return [(s, e) for s, e in pieces if e > s]
+
+
+def _has_head(toks) -> bool:
+    """A run of words named by a head word: last ("National Assembly"), or before "of" ("Council of
+    Provinces")."""
+    words = [t.lower_ for t in toks if t.is_alpha]
+    heads = [words[-1]] + [words[k - 1] for k in range(1, len(words)) if words[k] == "of"] if words else []
+    return any(w in gaz.ORG_HEADS or w.removesuffix("s") in gaz.PLACE_HEADS_LOC or w in gaz.PLACE_HEADS_GPE
+               for w in heads)
+
+
+def _joins_two_names(doc, s: int, i: int, e: int) -> bool:
+    """True when the 'and' at token i joins two complete names ("the National Assembly and National
+    Council of Provinces", "Shakeel Mohamed and Adil Ameer Meeah", one opening with a given name),
+    not the parts of one ("Trinidad
+    and Tobago", "Ministry of Fisheries and Oceans", "Ministry of Agriculture and Rural Development")."""
+    left, right = doc[s:i], doc[i + 1:e]
+    if sum(t.is_alpha for t in left) < 2 or sum(t.is_alpha for t in right) < 2:
+        return False
+    last = left[-1].lower_
+    if (last in gaz.ORG_HEADS or last.removesuffix("s") in gaz.PLACE_HEADS_LOC or last in gaz.PLACE_HEADS_GPE) \
+            and _has_head(right):
+        return True
+    return _person_like(doc, s, i) and _person_like(doc, i + 1, e) \
+        and (gaz.is_given_name(doc[s].text) or gaz.is_given_name(doc[i + 1].text))
 
 
 def _possessor_ends(doc, s: int, i: int, e: int) -> bool:
@@ -236,15 +276,28 @@ def clean_span(doc, s: int, e: int, label: str, ctx: Context, cut: bool = False)
     if s >= e:
         return None
     # A capitalised sentence opener glued to the name: "Said Xulu", "Following Harkal",
-    # "Submissions Xulu"; or lowercase words in front of it ("neighbours-- Reagan").
+    # "Submissions Xulu"; or lowercase words in front of it ("neighbours-- Reagan"). A word the
+    # tagger reads as a verb inside a sentence is a verb only if the article also writes it in
+    # lowercase ("members Nosipho Makamba-Botya" keeps its given name).
     while e - s >= 2 and not doc[s].text.isupper() and (
-            doc[s].tag_ in _NON_NAME_START_TAGS
+            (doc[s].tag_ in _NON_NAME_START_TAGS and (
+                not doc[s].tag_.startswith("VB") or doc[s].is_sent_start or s in ctx.block_starts
+                or doc[s].lower_ in ctx.lower_words))
             or (doc[s].text[:1].islower() and doc[s].lower_ not in _NAME_PARTICLES)
             or ((doc[s].is_sent_start or s in ctx.block_starts) and doc[s].lower_ in ctx.lower_words
                 and doc[s].lower_ not in _NAME_PARTICLES and not gaz.place(doc[s].text))):
         s += 1
     while e - s >= 2 and (doc[e - 1].tag_ in _NON_NAME_END_TAGS or (label == "PERSON" and doc[e - 1].like_num)):
         e -= 1
+    # "the Maduro Socialist regime": a creed or nationality word closing the span modifies the noun
+    # after it and is not part of the name.
+    if e - s >= 2 and e < len(doc) and gaz.is_demonym(doc[e - 1].text) and not gaz.is_demonym(doc[s].text) \
+            and doc[e - 2].lower_ not in _COMPASS and doc[e].pos_ == "NOUN" and doc[e].text.islower():
+        e -= 1
+    # "Mil Mi-17", "Boeing 737": a maker's name in front of a model code names a product.
+    if e < len(doc) and label in ("PERSON", "ORG", "GPE", "NORP") and doc[e - 1].whitespace_ == " " \
+            and _MODEL_CODE_RE.fullmatch(doc.text[doc[e].idx:].split(maxsplit=1)[0].rstrip(".,;:")):
+        return None
     # Headline case: keep the words the prose attests as parts of names.
     if any(i in ctx.headline_tokens for i in range(s, e)):
         kept = [i for i in range(s, e) if _attested(doc[i], ctx)]
@@ -267,7 +320,8 @@ def clean_span(doc, s: int, e: int, label: str, ctx: Context, cut: bool = False)
         s2, titled = _strip_titles(doc, s, e)
         # Titles come off a person's name; an ORG or place keeps its words unless what is left
         # after the title reads as a person's name ("Comptroller Gerardo Solís").
-        if s2 > s and _person_like(doc, s2, e):
+        # A nationality makes no person of the one word after it ("the Egyptian Exchange").
+        if s2 > s and _person_like(doc, s2, e) and (titled or label == "PERSON" or e - s2 >= 2):
             s = s2
             if label != "PERSON" and _person_like(doc, s, e):
                 label = "PERSON"
@@ -276,10 +330,25 @@ def clean_span(doc, s: int, e: int, label: str, ctx: Context, cut: bool = False)
         if label == "PERSON" and e - s >= 3:
             s3, inner = _inner_title_cut(doc, s, e)
             s, titled = s3, titled or inner
+        if titled and e - s == 1 and gaz.is_honorific(doc[s].text):
+            return None  # "His Majesty King": titles only, the name follows
+    # "Venezuela Map": a person's name does not open with a country's name; what follows the
+    # country is a person only when it reads as a full name.
+    if label == "PERSON" and e - s >= 2 and gaz.is_country(doc[s].text) and not gaz.is_given_name(doc[s].text) \
+            and gaz.fold(doc[s].text) not in gaz.AMBIGUOUS_PLACES:
+        if e - s >= 3 and _person_like(doc, s + 1, e):
+            s += 1
+        else:
+            e, label = s + 1, "GPE"
     # Honorific or rank left at the end of an ORG ("... Academy of Sciences Dr.").
     while e - s >= 2 and label != "PERSON" and (
             (gaz.is_honorific(doc[e - 1].text) and doc[e - 1].text[:1].isupper()) or doc[e - 1].lower_ in _JOB_WORDS):
         e -= 1
+    # The first words of a job title after an organisation ("MTC Public Relations Officer",
+    # "Delta Marketing Manager", "U.N. High Commissioner") belong to the title.
+    if label == "ORG" and e < len(doc) and (doc[e].lower_ in _JOB_WORDS or gaz.is_honorific(doc[e].text)):
+        while e - s >= 2 and doc[e - 1].lower_ in _JOB_MODIFIERS:
+            e -= 1
     while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space) and doc[e - 1].text not in (")",) \
             and not (doc[e - 1].text == "." and e - 2 >= s and len(doc[e - 2].text) == 1):
         e -= 1
@@ -290,6 +359,8 @@ def clean_span(doc, s: int, e: int, label: str, ctx: Context, cut: bool = False)
     span_text = doc[s:e].text
     if not re.search(r"[^\W\d_]", span_text) or not any(c.isupper() for c in span_text):
         return None
+    if label == "PERSON" and len(span_text) >= 2 and _ROMAN_RE.match(span_text):
+        return None  # "XV" of "King Kusae Edu XV": a regnal number, not a name
     if span_text.upper().rstrip("S") in gaz.COMMON_ACRONYMS or span_text.upper() in gaz.COMMON_ACRONYMS:
         return None
     # A model, product or disease code ("COVID-19", "Mi-17", "RCIP-4") is not a name of anything we keep.
@@ -471,10 +542,45 @@ def acronym_mentions(doc, mentions: list[Mention]) -> list[Mention]:
         prev = by_end.get(tok.i)
         if prev is None:
             continue
+        initials = [t.text[0].lower() for t in doc[prev.start:prev.end] if t.is_alpha]
+        if prev.label == "PERSON" and [c.lower() for c in acr.text if c.isalpha()] != initials:
+            # "Matlhodi Maseko (DA)": an acronym after a person's name is their party or employer,
+            # unless it spells the person's initials ("Derrick America (DA)")
+            out.append(Mention(acr.i, acr.i + 1, "ORG", strong=True))
+            continue
         out.append(Mention(acr.i, acr.i + 1, prev.label, strong=prev.strong,
                            aliases=[doc[prev.start:prev.end].text]))
         prev.aliases.append(acr.text)
     return out
+
+
+_ACRONYM_GLUE = {"and", "of", "for", "the", "in", "on", "&", ",", "-"}
+
+
+def common_noun_acronyms(doc) -> set[str]:
+    """Acronyms the article defines by lowercase words ("unmanned aerial systems (UAS)", "active
+    electronically scanned array, or AESA"): abbreviations of things, not names."""
+    found = set()
+    for tok in doc:
+        if not _ACRONYM_RE.match(tok.text) or tok.i < 2:
+            continue
+        k = tok.i - 1
+        if doc[k].text == "(":
+            k -= 1
+        elif doc[k].lower_ == "or" and doc[k - 1].text == ",":
+            k -= 2
+        else:
+            continue
+        letters = [c.lower() for c in tok.text if c.isalpha()]
+        words = []
+        while k >= 0 and len(words) < len(letters) and (doc[k].is_alpha or doc[k].text in _ACRONYM_GLUE):
+            if doc[k].text not in _ACRONYM_GLUE:
+                words.append(doc[k].text)
+            k -= 1
+        if len(words) == len(letters) and all(w.islower() for w in words) \
+                and [w[0] for w in reversed(words)] == letters and words[0] not in gaz.ORG_HEADS:
+            found.add(tok.text)
+    return found
 
 
 _DATELINE_RE = re.compile(r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,40}?)(?=\s*(?:[,:/]|\s[-–—]|\())")
@@ -590,7 +696,6 @@ def repeat_mentions(doc, mentions: list[Mention], covered: set[int], ctx: Contex
                 continue
             if capitals and len(found) == 1 and len(found[0]) < 4:
                 continue
-            src = forms[words]
             out.append(Mention(tok.i, e, src.label, strong=src.strong, canonical=src.canonical))
             covered.update(range(tok.i, e))
             break
@@ -671,6 +776,8 @@ def extend(doc, m: Mention) -> None:
 
 
 _ROMAN_RE = re.compile(r"^[IVXLC]+$")
+# Model designations: "Mi-17", "A320", "T-72B", "737-800" (a bare number or year is not one).
+_MODEL_CODE_RE = re.compile(r"[A-Z][A-Za-z]{0,2}-?\d+[A-Za-z0-9-]*|\d{2,}-\d+[A-Za-z]*")
 _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "across", "around", "inside", "throughout"}
 
 
@@ -778,6 +885,29 @@ def marker_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
         if e - tok.i < 2:
             continue
         out.append(Mention(tok.i, e, "PERSON", strong=True))
+        covered.update(range(tok.i, e))
+    return out
+
+
+def titled_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
+    """'ASI Masud said', 'Sister Ponce', 'PM Modi': the capitalised name words after a title are a
+    person the model missed (the title stays out of the mention)."""
+    out = []
+    for tok in doc:
+        if tok.i in covered or not _titles_before(doc, tok.i) or tok.tag_ not in ("NNP", "NNPS") \
+                or (tok.i in ctx.headline_tokens and tok.text.casefold() not in ctx.attested):
+            continue
+        e = tok.i
+        while e < len(doc) and e - tok.i < 3 and e not in covered and doc[e].is_alpha and doc[e].tag_ in ("NNP", "NNPS") \
+                and not gaz.is_honorific(doc[e].text) and doc[e].lower_ not in _JOB_WORDS \
+                and (e == tok.i or "\n" not in doc[e - 1].whitespace_):
+            e += 1
+        if e == tok.i or not _person_like(doc, tok.i, e) or gaz.is_demonym(tok.text) \
+                or any(_ROMAN_RE.match(t.text) for t in doc[tok.i:e]):
+            continue
+        if e < len(doc) and doc[e].text[:1].isupper() and "\n" not in doc[e - 1].whitespace_:
+            continue  # "Deputy Prime Minister", "King Kusae Edu Asona Royal Stool": not a bare name
+        out.append(Mention(tok.i, e, "PERSON", strong=True, titled=True))
         covered.update(range(tok.i, e))
     return out
 
@@ -901,6 +1031,39 @@ def syntax_labels(doc, mentions: list[Mention]) -> None:
 
 def _type(label: str) -> str:
     return "PLACE" if label in PLACE_LABELS else label
+
+
+def _closed_by_head(doc, m: Mention) -> bool:
+    """True when a mention's last word is the head word of an organisation's or a place's name."""
+    last = doc[m.end - 1].lower_
+    return last in gaz.ORG_HEADS or last in gaz.PLACE_HEADS_LOC or last in gaz.PLACE_HEADS_GPE
+
+
+def join_adjacent_names(doc, mentions: list[Mention], ctx: Context) -> list[Mention]:
+    """Two mentions with only a space between them, on one line, are one name the model cut in two:
+    a person's ("Clemente Engonga" + "Nguema Onguene") or one the second closes with its head word
+    ("Vuntut Gwitchin" + "First Nation", "Barra Honda" + "National Park"). A known place or outlet
+    in front ("United States National Hurricane Center") stays a name of its own."""
+    out: list[Mention] = []
+    for m in mentions:
+        a = out[-1] if out else None
+        if a is None or m.start != a.end or not doc[a.end - 1].whitespace_ or "\n" in doc[a.end - 1].whitespace_ \
+                or not {a.label, m.label} <= {"PERSON", "ORG", "GPE", "LOC"} or gaz.is_demonym(doc[a.start].text) \
+                or _ROMAN_RE.match(doc[m.start:m.end].text) \
+                or any(i in ctx.headline_tokens for i in range(a.start, m.end)) or a.canonical or m.canonical \
+                or gaz.place(doc[a.start:a.end].text) or outlets.lookup(doc[a.start:a.end].text):
+            out.append(m)
+            continue
+        if m.label in ("ORG", "GPE", "LOC") and _closed_by_head(doc, m) and not _closed_by_head(doc, a):
+            label = m.label
+        elif "PERSON" in (a.label, m.label) and m.end - a.start <= 5 and _person_like(doc, a.start, m.end):
+            label = "PERSON"
+        else:
+            out.append(m)
+            continue
+        out[-1] = Mention(a.start, m.end, label, strong=a.strong or m.strong, titled=a.titled,
+                          aliases=a.aliases + m.aliases)
+    return out
 
 
 def join_qualified_places(doc, mentions: list[Mention]) -> list[Mention]:
