@@ -2,7 +2,6 @@
 both generated from the schema module and the published tables."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa

@@ -96,12 +96,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
-            raise RejectedFile("undecodable", f"has a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})")
+            raise RejectedFile("undecodable", f"has a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})") from None
     if data.startswith(UTF8_BOM):
         try:
             return data.decode("utf-8-sig"), "utf-8-sig"
         except UnicodeDecodeError as exc:
-            raise RejectedFile("undecodable", f"has a UTF-8 byte-order mark but is not valid UTF-8 ({exc.reason})")
+            raise RejectedFile("undecodable", f"has a UTF-8 byte-order mark but is not valid UTF-8 ({exc.reason})") from None
     if _looks_binary(data):
         raise RejectedFile("binary", "contains NUL or control bytes: not a text file")
     try:
@@ -111,7 +111,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError as exc:
-        raise RejectedFile("undecodable", f"is neither UTF-8, UTF-16 nor cp1252 (byte {exc.start})")
+        raise RejectedFile("undecodable", f"is neither UTF-8, UTF-16 nor cp1252 (byte {exc.start})") from None
 
 
 def check_text(text: str, limits: IngestLimits) -> None:

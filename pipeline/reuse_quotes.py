@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 from difflib import SequenceMatcher
 
-import numpy as np
 import pandas as pd
 
 from pipeline.reuse import Corpus, build_corpus

@@ -422,13 +422,10 @@ AMBIGUOUS_PLACES: frozenset[str] = frozenset(
      "sa", "car", "rok", "ksa", "male", "cali", "guinea", "turkey", "niger", "sydney", "florence", "orlando",
      "eugene", "austin", "charlotte", "regina", "salem", "hamilton", "kingston", "georgetown", "amazon",
      "nile", "goma", "java", "bali", "goa", "medina", "rosario", "alexandria", "trinidad", "david", "george",
-     "salvador", "santa ana", "ho", "sur", "van", "split", "nice", "hue", "tyre", "hail", "aba", "cali",
-     "hamilton city", "phoenix", "columbus", "richmond", "buffalo", "providence", "darwin", "perth", "victoria",
-     "petra", "granada", "valencia", "cambridge", "oxford", "hollywood", "bolivar", "bolívar", "santa cruz",
-     "chaco", "colon", "colón", "volta", "papua", "oyo", "ica", "rivas", "cortes", "cortés", "yoro", "leon",
-     "león", "miranda", "merida", "mérida", "sonora", "kent", "essex", "jos", "tira", "acre", "lod", "limbe",
-     "mosul", "livingstone", "kimberley", "brest", "van", "rafah", "amazonas", "tabasco", "concepcion",
-     "concepción", "galle", "sofia", "florence", "santiago", "salem", "regina", "kingston", "georgetown", "saga",
+     "salvador", "santa ana", "ho", "sur", "van", "split", "nice", "hue", "tyre", "hail", "aba", "hamilton city", "phoenix", "columbus", "richmond", "buffalo", "providence", "darwin", "perth", "petra", "granada", "valencia", "cambridge", "oxford", "hollywood", "bolivar", "bolívar", "santa cruz",
+     "chaco", "colon", "colón", "volta", "papua", "oyo", "ica", "rivas", "cortes", "cortés", "yoro", "león", "miranda", "merida", "mérida", "sonora", "kent", "essex", "jos", "tira", "acre", "lod", "limbe",
+     "mosul", "livingstone", "kimberley", "brest", "rafah", "amazonas", "tabasco", "concepcion",
+     "concepción", "galle", "sofia", "saga",
      "mie", "nara", "oita", "gifu"})
 
 

@@ -83,7 +83,7 @@ NUMBER_PREFIX_WORDS = {"sub", "minus", "mid", "top", "bottom", "last", "first", 
 PHRASAL_NOT_CHANGE = {"put", "set", "give", "take", "hold", "back", "step", "turn", "shut", "break", "sign",
                       "lock", "tie", "write", "lay", "pay", "hand", "sit", "stand", "look", "show", "make", "sum",
                       "use", "fill", "line", "build", "free", "clean", "draw", "divide", "split", "wind", "slow",
-                      "calm", "cool", "water", "shore", "back", "bring", "call", "pick", "round", "mark", "tone"}
+                      "calm", "cool", "water", "shore", "bring", "call", "pick", "round", "mark", "tone"}
 
 # Tails of hyphen compounds that make an adjective, not a count ('one-off', 'two-way', 'one-sided').
 HYPHEN_ADJECTIVE_TAILS = {"off", "way", "sided", "on", "time", "shot", "odd", "ish", "some", "and", "or", "to",
@@ -885,7 +885,6 @@ def read_figures(text: str) -> tuple[list[Figure], list[tuple[int, int]]]:
 
 
 def _year_range(reader: Reader, core: Core) -> Core | None:
-    toks = reader.toks
     k = core.j
     t = reader.tok(k)
     if t is None:
