@@ -77,14 +77,15 @@ def speaker_entity_ids(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.Serie
     return pd.Series(out, index=quotes.index, dtype=object)
 
 
-def link_corpus(tables: dict[str, pd.DataFrame], min_passage_words: int) -> dict[str, pd.DataFrame]:
+def link_corpus(tables: dict[str, pd.DataFrame], min_passage_words: int, max_candidates: int = 8
+                ) -> dict[str, pd.DataFrame]:
     """Extracted tables in, published-shape tables out (adds reuse)."""
     out = dict(tables)
     articles = tables["articles"].copy()
     articles["cited_article_ids"] = cited_article_ids(articles)
     out["articles"] = articles
     out["entities"] = resolve_corpus(tables["entities"])
-    out["reuse"] = find_reuse(articles, min_passage_words)
+    out["reuse"] = find_reuse(articles, min_passage_words, max_candidates)
     quotes = tables["quotes"].copy()
     quotes["speaker_entity_id"] = speaker_entity_ids(quotes, out["entities"])
     out["quotes"] = cluster_quotes(quotes, articles, out["reuse"])

@@ -20,6 +20,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Iterator
 
 import numpy as np
 import pandas as pd
@@ -35,6 +36,7 @@ MAX_SHINGLE_ROWS = 4 * MAX_SHINGLE_DF  # ... and one repeated that often within 
 NEAR_GAP = 20            # words the shorter side may hold between two anchors (most of them aligned)
 MAX_INSERT = 5           # words of its own a copy may put between two aligned fragments
 FAR_GAP = 60             # words the other side may hold there (a trimmed copy skips whole clauses)
+MAX_CANDIDATES = 8       # default of link.max_candidates: articles each one is aligned with, at most
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # multiplier of the rolling shingle hash
 
 
@@ -55,8 +57,8 @@ class Passage:
     """Aligned words of a copy (xs, token indices in `copy`) and of its source (ys, in `source`)."""
     copy: int
     source: int
-    xs: list[int]
-    ys: list[int]
+    xs: np.ndarray  # int32, increasing
+    ys: np.ndarray
 
 
 def _is_missing(v) -> bool:
@@ -101,12 +103,9 @@ def build_corpus(articles: pd.DataFrame) -> Corpus:
 
 # --- 1. Index -----------------------------------------------------------------------------------
 
-def candidate_anchors(corpus: Corpus, k: int) -> dict[tuple[int, int], np.ndarray]:
-    """(a, b) with a < b -> array of anchors (i, j): the shingle at word i of a equals the one at j of b.
-
-    Built from an inverted index (sort by shingle hash), so the work grows with the number of shared
-    shingles, not with the number of article pairs.
-    """
+def shared_shingles(corpus: Corpus, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(group, article, position) of every shingle shared by 2..MAX_SHINGLE_DF articles, sorted by
+    article then group then position; `group` numbers the distinct shared shingles."""
     hashes, arts, poss = [], [], []
     for n, tok in enumerate(corpus.tokens):
         m = len(tok) - k + 1
@@ -124,13 +123,12 @@ def candidate_anchors(corpus: Corpus, k: int) -> dict[tuple[int, int], np.ndarra
         hashes.append(h[pos])
         arts.append(np.full(len(pos), n, dtype=np.int64))
         poss.append(pos.astype(np.int64))
-    if not hashes:
-        return {}
+    empty = np.zeros(0, dtype=np.int64)
+    if not hashes or sum(len(h) for h in hashes) < 2:
+        return empty, empty, empty
     H, A, P = np.concatenate(hashes), np.concatenate(arts), np.concatenate(poss)
     order = np.lexsort((P, A, H))
     H, A, P = H[order], A[order], P[order]
-    if len(H) < 2:
-        return {}
     new_group = np.r_[True, H[1:] != H[:-1]]
     starts = np.flatnonzero(new_group)
     sizes = np.diff(np.r_[starts, len(H)])
@@ -138,31 +136,60 @@ def candidate_anchors(corpus: Corpus, k: int) -> dict[tuple[int, int], np.ndarra
     df = np.add.reduceat(new_article.astype(np.int64), starts)
     keep = (df >= 2) & (df <= MAX_SHINGLE_DF) & (sizes <= MAX_SHINGLE_ROWS)
     log.debug("reuse index: %d shingles, %d distinct, %d shared, %d over the df cap",
-              len(H), len(starts), int(((df >= 2) & keep).sum()), int((df > MAX_SHINGLE_DF).sum()))
+              len(H), len(starts), int(keep.sum()), int((df > MAX_SHINGLE_DF).sum()))
     rows = np.repeat(keep, sizes)
-    H, A, P = H[rows], A[rows], P[rows]
-    starts = np.flatnonzero(np.r_[True, H[1:] != H[:-1]]) if len(H) else np.zeros(0, dtype=np.int64)
-    sizes = np.diff(np.r_[starts, len(H)])
-    group_end = np.repeat(starts + sizes, sizes)
-    # Every two rows of one group (sorted by article) make an anchor when their articles differ:
-    # row u pairs with u + d for d = 1, 2, ... while u + d is still in u's group.
-    pa, pb, pi, pj = [], [], [], []
-    u = np.arange(len(H))
-    d = 1
-    while len(u := u[u + d < group_end[u]]):
-        v = u + d
-        diff = A[u] != A[v]
-        pa.append(A[u][diff]); pb.append(A[v][diff]); pi.append(P[u][diff]); pj.append(P[v][diff])
-        d += 1
-    if not pa:
-        return {}
-    a, b, i, j = (np.concatenate(x) for x in (pa, pb, pi, pj))
-    order = np.lexsort((j, i, b, a))
-    a, b, i, j = a[order], b[order], i[order], j[order]
-    cut = np.flatnonzero(np.r_[True, (a[1:] != a[:-1]) | (b[1:] != b[:-1])])
-    bounds = np.r_[cut, len(a)]
-    anchors = np.stack([i, j], axis=1)
-    return {(int(a[s]), int(b[s])): anchors[s:e] for s, e in zip(bounds[:-1], bounds[1:])}
+    G = np.cumsum(new_group)[rows] - 1
+    A, P = A[rows], P[rows]
+    order = np.lexsort((P, G, A))
+    return G[order], A[order], P[order]
+
+
+def candidate_pairs(G: np.ndarray, A: np.ndarray, n_articles: int, max_candidates: int, min_shared: int
+                    ) -> list[tuple[int, int]]:
+    """Pairs (a, b), a < b, worth aligning: for each article, the max_candidates articles it shares the
+    most distinct shingles with (at least min_shared). A copy shares more with its source, which holds
+    all it took, than with the other copies of that source, so the source is among them; and a story
+    republished by hundreds of outlets costs a number of alignments linear in the corpus, not quadratic.
+    """
+    from scipy.sparse import csr_matrix
+
+    if not len(G):
+        return []
+    X = csr_matrix((np.ones(len(G), dtype=np.int32), (A, G)), shape=(n_articles, int(G.max()) + 1))
+    X.sum_duplicates()
+    X.data[:] = 1  # a shingle repeated inside one article counts once
+    shared = (X @ X.T).tocoo()
+    r, c, v = shared.row, shared.col, shared.data
+    keep = (r != c) & (v >= min_shared)
+    r, c, v = r[keep], c[keep], v[keep]
+    order = np.lexsort((c, -v, r))  # per article: most shared first, ties by position (stable)
+    r, c = r[order], c[order]
+    first = np.r_[True, r[1:] != r[:-1]]
+    rank = np.arange(len(r)) - np.maximum.accumulate(np.where(first, np.arange(len(r)), 0))
+    chosen = rank < max_candidates
+    a, b = np.minimum(r[chosen], c[chosen]), np.maximum(r[chosen], c[chosen])
+    return sorted(set(zip(a.tolist(), b.tolist())))
+
+
+def candidate_anchors(corpus: Corpus, k: int, max_candidates: int = 10**9, min_shared: int = 1
+                      ) -> Iterator[tuple[tuple[int, int], np.ndarray]]:
+    """Yield ((a, b), anchors) for each candidate pair, a < b, in order: anchors (i, j) sorted by i then j,
+    the shingle at word i of a equal to the one at word j of b. Built from an inverted index of shingles,
+    one pair at a time, so memory holds one pair's anchors and work grows with the chosen pairs."""
+    G, A, P = shared_shingles(corpus, k)
+    pairs = candidate_pairs(G, A, len(corpus.tokens), max_candidates, min_shared)
+    bounds = np.searchsorted(A, np.arange(len(corpus.tokens) + 1))
+    for a, b in pairs:
+        ga, pa = G[bounds[a]:bounds[a + 1]], P[bounds[a]:bounds[a + 1]]
+        gb, pb = G[bounds[b]:bounds[b + 1]], P[bounds[b]:bounds[b + 1]]
+        ia = np.flatnonzero(np.isin(ga, gb))
+        lo, hi = np.searchsorted(gb, ga[ia], "left"), np.searchsorted(gb, ga[ia], "right")
+        counts = hi - lo
+        # every position of the shingle in a with every position of it in b
+        jb = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+        i, j = np.repeat(pa[ia], counts), pb[jb]
+        order = np.lexsort((j, i))
+        yield (a, b), np.stack([i[order], j[order]], axis=1)
 
 
 # --- 2. Align -----------------------------------------------------------------------------------
@@ -235,9 +262,9 @@ def align_chain(chain: list[tuple[int, int]], ids_a: list[int], ids_b: list[int]
     return out
 
 
-def _prose_words(xs: list[int], ys: list[int], ta: Tokens, tb: Tokens) -> int:
+def _prose_words(xs, ys, ta: Tokens, tb: Tokens) -> int:
     """Aligned words that count towards min_passage_words: prose on both sides, a name counted once."""
-    if not xs:
+    if not len(xs):
         return 0
     return int(np.count_nonzero(ta.indexable[xs] & tb.indexable[ys] & (ta.counts[xs] | tb.counts[ys])))
 
@@ -310,28 +337,25 @@ def credit_third_articles(passages: list[Passage], corpus: Corpus, min_words: in
     alignment of those words only says they share Z's text: X is linked to Z, not to Y. What remains
     of an X<-Y passage (words Y added itself) is kept when it still has min_words prose words.
     """
-    covered: dict[int, dict[int, set[int]]] = {}
+    covered: dict[int, dict[int, np.ndarray]] = {}  # copy -> source -> sorted word indices of the copy
     for p in passages:
-        covered.setdefault(p.copy, {}).setdefault(p.source, set()).update(p.xs)
-    sources_of = {x: set(by_src) for x, by_src in covered.items()}
+        by_source = covered.setdefault(p.copy, {})
+        by_source[p.source] = np.union1d(by_source.get(p.source, p.xs[:0]), p.xs)
     out = []
     for p in passages:
-        thirds = (sources_of.get(p.copy, set()) & sources_of.get(p.source, set())) - {p.copy, p.source}
+        thirds = sorted((set(covered.get(p.copy, ())) & set(covered.get(p.source, ()))) - {p.copy, p.source})
         if not thirds:
             out.append(p)
             continue
-        own = [not any(x in covered[p.copy][z] and y in covered[p.source][z] for z in thirds)
-               for x, y in zip(p.xs, p.ys)]
-        run_x: list[int] = []
-        run_y: list[int] = []
-        for x, y, is_own in zip(p.xs + [None], p.ys + [None], own + [False]):
-            if is_own:
-                run_x.append(x)
-                run_y.append(y)
-                continue
-            if run_x and _prose_words(run_x, run_y, corpus.tokens[p.copy], corpus.tokens[p.source]) >= min_words:
+        taken = np.zeros(len(p.xs), dtype=bool)
+        for z in thirds:
+            taken |= np.isin(p.xs, covered[p.copy][z]) & np.isin(p.ys, covered[p.source][z])
+        # runs of words the source added itself
+        edges = np.flatnonzero(np.diff(np.r_[0, (~taken).astype(np.int8), 0]))
+        for start, stop in zip(edges[::2], edges[1::2]):
+            run_x, run_y = p.xs[start:stop], p.ys[start:stop]
+            if _prose_words(run_x, run_y, corpus.tokens[p.copy], corpus.tokens[p.source]) >= min_words:
                 out.append(Passage(p.copy, p.source, run_x, run_y))
-            run_x, run_y = [], []
     return out
 
 
@@ -355,13 +379,14 @@ def _rows(passages: list[Passage], corpus: Corpus) -> pd.DataFrame:
     return df.sort_values(["article_id", "start", "source_article_id"], kind="mergesort").reset_index(drop=True)
 
 
-def directed_passages(corpus: Corpus, min_passage_words: int) -> list[Passage]:
+def directed_passages(corpus: Corpus, min_passage_words: int, max_candidates: int = MAX_CANDIDATES
+                      ) -> list[Passage]:
     """Every passage one article of the corpus copies from another, third articles credited."""
     k = max(2, min(SHINGLE_WORDS, min_passage_words))
     min_anchors = 1 if min_passage_words <= k else 2
     passages: list[Passage] = []
     n_pairs = 0
-    for (a, b), anchors in candidate_anchors(corpus, k).items():
+    for (a, b), anchors in candidate_anchors(corpus, k, max_candidates, min_anchors):
         if len(anchors) < min_anchors:
             continue
         n_pairs += 1
@@ -369,16 +394,18 @@ def directed_passages(corpus: Corpus, min_passage_words: int) -> list[Passage]:
         if not shared:
             continue
         src = source_of(a, b, shared, corpus)
-        for xs, ys in shared:
+        for xs, ys in shared:  # compact arrays: a wire story copied by many outlets makes many passages
+            xs, ys = np.asarray(xs, dtype=np.int32), np.asarray(ys, dtype=np.int32)
             passages.append(Passage(b, a, ys, xs) if src == a else Passage(a, b, xs, ys))
     log.debug("reuse: %d candidate pairs aligned, %d passages before crediting", n_pairs, len(passages))
     return credit_third_articles(passages, corpus, min_passage_words)
 
 
-def find_reuse(articles: pd.DataFrame, min_passage_words: int) -> pd.DataFrame:
+def find_reuse(articles: pd.DataFrame, min_passage_words: int, max_candidates: int = MAX_CANDIDATES
+               ) -> pd.DataFrame:
     """One row per passage an article copies from another article of the corpus (REUSE schema)."""
     corpus = build_corpus(articles)
-    return _rows(directed_passages(corpus, min_passage_words), corpus)
+    return _rows(directed_passages(corpus, min_passage_words, max_candidates), corpus)
 
 
 def cluster_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, reuse: pd.DataFrame) -> pd.DataFrame:

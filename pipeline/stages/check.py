@@ -97,7 +97,7 @@ def check_files(paths: list[Path], raw_dir: Path, root: Path, params: dict, suit
         try:
             tables = extract_articles([raw], nlp, batch_size=1)
             tables["rejects"] = empty_frame("rejects")
-            tables = link_corpus(tables, params["link"]["min_passage_words"])
+            tables = link_corpus(tables, params["link"]["min_passage_words"], params["link"]["max_candidates"])
             art = tables["articles"].iloc[0]
             failures, warnings = _expectation_results(tables, suites, raw.article_id)
         except Exception as exc:  # noqa: BLE001 - a verdict, never a traceback, for any file
