@@ -81,9 +81,9 @@ def _as_date(v) -> dt.date | None:
 def build_corpus(articles: pd.DataFrame) -> Corpus:
     """Tokenise the articles that are not exact duplicates, in article_id order (order-independent)."""
     arts = articles
-    if "duplicate_of" in arts.columns:
-        arts = arts[arts["duplicate_of"].map(_is_missing)]
-    arts = arts.sort_values("article_id", kind="mergesort")
+    if "duplicate_of" in arts.columns and len(arts):
+        arts = arts[arts["duplicate_of"].map(_is_missing).astype(bool)]
+    arts = arts.sort_values("article_id", kind="mergesort") if len(arts) else arts.iloc[0:0]
     vocab = Vocab()
     stock = stock_phrase_ids(vocab)
     has_body = "body" in arts.columns

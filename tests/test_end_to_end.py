@@ -179,3 +179,11 @@ def test_speaker_entity_ids_link_named_speakers_only():
         base | {"speaker_kind": "unknown"},
     ])
     assert list(speaker_entity_ids(quotes, entities)) == ["ent_z", "ent_z", None, None]
+
+
+def test_an_empty_corpus_builds_empty_tables(tmp_path):
+    (tmp_path / "raw").mkdir()
+    assert run.main(["--raw", str(tmp_path / "raw"), "--out", str(tmp_path / "out"),
+                     "--suites", str(ROOT / "expectations")]) == 0
+    for table in TABLES:
+        assert len(pd.read_parquet(tmp_path / "out" / "processed" / f"{table}.parquet")) == 0
