@@ -9,7 +9,7 @@ import logging
 import pandas as pd
 
 from pipeline import outlets
-from pipeline.extract.entities import resolve_corpus
+from pipeline.extract.entities import name_key, resolve_corpus
 from pipeline.reuse import cluster_quotes, find_reuse
 
 log = logging.getLogger(__name__)
@@ -40,15 +40,6 @@ def cited_article_ids(articles: pd.DataFrame) -> pd.Series:
     return pd.Series(out, index=articles.index, dtype=object)
 
 
-def _name_key(s) -> str:
-    import re
-    import unicodedata
-
-    s = unicodedata.normalize("NFKD", str(s))
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    return re.sub(r"[^a-z0-9]+", " ", s).strip()
-
-
 def speaker_entity_ids(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.Series:
     """Link each quote's speaker to an entity: the PERSON or ORG mention inside the speaker span
     (the last one, the head of "Russia's ambassador Vladimir Zayemsky"), else the entity of the same
@@ -68,9 +59,9 @@ def speaker_entity_ids(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.Serie
             if len(people):
                 found = people.iloc[-1]["entity_id"]
         if found is None and grp is not None and isinstance(q.speaker_name, str) and q.speaker_name:
-            key = _name_key(q.speaker_name)
+            key = name_key(q.speaker_name)
             for e in grp.itertuples():
-                if key == _name_key(e.canonical_name) or key in {_name_key(a) for a in (e.aliases or [])}:
+                if key == name_key(e.canonical_name) or key in {name_key(a) for a in (e.aliases or [])}:
                     found = e.entity_id
                     break
         out.append(found)

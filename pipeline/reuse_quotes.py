@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 import pandas as pd
 
 from pipeline.reuse import Corpus, build_corpus
+from pipeline.unionfind import UnionFind
 
 log = logging.getLogger(__name__)
 
@@ -27,22 +28,6 @@ QUOTE_SHARED_WORDS = 8    # or this many words in common, whatever the lengths
 MIN_CITED_MATCH = 2       # a quote this long, verbatim in an article its own article cites, comes from it
 MAX_QUOTE_SHINGLE_DF = 100
 MAX_CHAIN = 5             # copies of copies followed through the reuse table
-
-
-class _Union:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _matched(a: list[int], b: list[int]) -> list:
@@ -161,7 +146,7 @@ def cluster_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, reuse: pd.DataF
         t0, t1 = corpus.tokens[n].span(int(r.start), int(r.end))
         spans.append((n, t0, t1) if t1 > t0 else None)
 
-    uf = _Union(len(recs))
+    uf = UnionFind(range(len(recs)))
     # Quote against quote, through an index of word 4-grams (the whole quote when it has 3 words).
     words = [id_lists(s[0])[s[1]:s[2]] if s else [] for s in spans]
     postings: dict[tuple[int, ...], list[int]] = {}

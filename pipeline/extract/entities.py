@@ -20,6 +20,7 @@ from pipeline.extract import entity_gazetteer as gaz
 from pipeline.extract import entity_rules as rules
 from pipeline.extract.entity_resolution import name_key, resolve_corpus  # noqa: F401  (link calls it)
 from pipeline.extract.spans import in_body, sentence_bounds
+from pipeline.unionfind import UnionFind
 
 LABELS = set(rules.LABELS)
 _FUNCTION_WORDS = {"of", "for", "the", "and", "on", "in", "to"}
@@ -93,28 +94,12 @@ def _key(doc, m: rules.Mention) -> str:
     return name_key(m.canonical or _text(doc, m))
 
 
-class _UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def cluster_mentions(doc, mentions: list[rules.Mention]) -> list[int]:
     """Cluster index of every mention: same name, a bracketed acronym of it, or a surname / first
     name of exactly one full person name in the article. A surname shared by two full names in the
     article stays on its own rather than being given to either person."""
     n = len(mentions)
-    uf = _UnionFind(n)
+    uf = UnionFind(range(n))
     keys = [_key(doc, m) for m in mentions]
     first_of: dict[str, int] = {}
     for i, k in enumerate(keys):

@@ -40,6 +40,7 @@ from collections import Counter, defaultdict
 import pandas as pd
 
 from pipeline.extract import entity_gazetteer as gaz
+from pipeline.unionfind import UnionFind
 
 log = logging.getLogger(__name__)
 
@@ -100,23 +101,6 @@ def _alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return same >= 1 and total <= 2
 
 
-class _UnionFind:
-    def __init__(self, items):
-        self.parent = {i: i for i in items}
-
-    def find(self, i):
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a, b):
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            lo, hi = sorted((ra, rb))
-            self.parent[hi] = lo
-
-
 def _is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return 2 <= len(letters) <= _ACRONYM_MAX and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1) \
@@ -173,7 +157,7 @@ def resolve_corpus(entities: pd.DataFrame) -> pd.DataFrame:
     label_of = {c: _vote(votes[name_key(name_of[c])]) for c in clusters}
 
     # --- Identity --------------------------------------------------------------------------------
-    uf = _UnionFind(clusters)
+    uf = UnionFind(clusters)
     by_key: dict[tuple[str, str], tuple] = {}
     same_key: dict[tuple[str, str], list] = defaultdict(list)
     for c in clusters:

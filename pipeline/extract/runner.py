@@ -29,7 +29,7 @@ from pipeline.layout import parse_layout
 log = logging.getLogger(__name__)
 
 # Source files whose code decides what extraction outputs: any change to them invalidates the cache.
-_CODE_FILES = ("layout.py", "outlets.py", "schemas.py", "ingest.py", "extract")
+_CODE_FILES = ("layout.py", "outlets.py", "schemas.py", "ingest.py", "unionfind.py", "extract")
 
 
 @dataclass(frozen=True)
