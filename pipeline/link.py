@@ -10,7 +10,7 @@ import pandas as pd
 
 from pipeline import outlets
 from pipeline.extract.entities import name_key, resolve_corpus
-from pipeline.reuse import cluster_quotes, find_reuse
+from pipeline.reuse import build_corpus, cluster_quotes, find_reuse
 
 log = logging.getLogger(__name__)
 
@@ -76,10 +76,11 @@ def link_corpus(tables: dict[str, pd.DataFrame], min_passage_words: int, max_can
     articles["cited_article_ids"] = cited_article_ids(articles)
     out["articles"] = articles
     out["entities"] = resolve_corpus(tables["entities"])
-    out["reuse"] = find_reuse(articles, min_passage_words, max_candidates)
+    corpus = build_corpus(articles)  # tokenised once for reuse and quote clusters
+    out["reuse"] = find_reuse(articles, min_passage_words, max_candidates, corpus)
     quotes = tables["quotes"].copy()
     quotes["speaker_entity_id"] = speaker_entity_ids(quotes, out["entities"])
-    out["quotes"] = cluster_quotes(quotes, articles, out["reuse"])
+    out["quotes"] = cluster_quotes(quotes, articles, out["reuse"], corpus)
     log.info("link: %d reuse passages, %d entities, %d quote clusters", len(out["reuse"]),
              out["entities"]["entity_id"].nunique(), out["quotes"]["cluster_id"].nunique())
     return out

@@ -401,15 +401,17 @@ def directed_passages(corpus: Corpus, min_passage_words: int, max_candidates: in
     return credit_third_articles(passages, corpus, min_passage_words)
 
 
-def find_reuse(articles: pd.DataFrame, min_passage_words: int, max_candidates: int = MAX_CANDIDATES
-               ) -> pd.DataFrame:
-    """One row per passage an article copies from another article of the corpus (REUSE schema)."""
-    corpus = build_corpus(articles)
+def find_reuse(articles: pd.DataFrame, min_passage_words: int, max_candidates: int = MAX_CANDIDATES,
+               corpus: Corpus | None = None) -> pd.DataFrame:
+    """One row per passage an article copies from another article of the corpus (REUSE schema).
+    `corpus`, when given, is build_corpus(articles), shared with cluster_quotes to tokenise once."""
+    corpus = corpus if corpus is not None else build_corpus(articles)
     return _rows(directed_passages(corpus, min_passage_words, max_candidates), corpus)
 
 
-def cluster_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, reuse: pd.DataFrame) -> pd.DataFrame:
+def cluster_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, reuse: pd.DataFrame,
+                   corpus: Corpus | None = None) -> pd.DataFrame:
     """Fill quotes.cluster_id and quotes.origin_article_id (see pipeline.reuse_quotes)."""
     from pipeline.reuse_quotes import cluster_quotes as _cluster
 
-    return _cluster(quotes, articles, reuse)
+    return _cluster(quotes, articles, reuse, corpus)

@@ -119,13 +119,14 @@ def _precedes(x: int, y: int, edges: set[tuple[int, int]], corpus: Corpus) -> bo
     return dx is not None and dy is not None and dx < dy
 
 
-def cluster_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, reuse: pd.DataFrame) -> pd.DataFrame:
+def cluster_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, reuse: pd.DataFrame,
+                   corpus: Corpus | None = None) -> pd.DataFrame:
     out = quotes.copy()
     out["cluster_id"] = out["quote_id"]
     out["origin_article_id"] = out["article_id"]
     if out.empty:
         return out
-    corpus = build_corpus(articles)
+    corpus = corpus if corpus is not None else build_corpus(articles)
     index = corpus.index
     cache: dict[int, list[int]] = {}
 
