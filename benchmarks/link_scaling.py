@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.ingest import normalise_text  # noqa: E402
-from pipeline.layout import parse_layout  # noqa: E402
-from pipeline.reuse import cluster_quotes, find_reuse  # noqa: E402
+from pipeline.extract.layout import parse_layout  # noqa: E402
+from pipeline.link.reuse import cluster_quotes, find_reuse  # noqa: E402
 
 log = logging.getLogger("benchmarks.link_scaling")
 MIN_PASSAGE_WORDS = 8

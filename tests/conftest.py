@@ -26,7 +26,7 @@ def nlp(params):
 @pytest.fixture(scope="session")
 def parse(nlp):
     """parse(text) -> (doc, layout): the one parse and the layout of an article's text."""
-    from pipeline.layout import parse_layout
+    from pipeline.extract.layout import parse_layout
 
     def _parse(text: str):
         return nlp(text), parse_layout(text)

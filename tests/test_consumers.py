@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.datacard import datapackage, frictionless_type
+from pipeline.quality.datacard import datapackage, frictionless_type
 from pipeline.schemas import TABLES, column_descriptions
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -162,7 +162,7 @@ def test_a_publish_killed_midway_leaves_the_previous_tables(built, tmp_path, mon
 
 
 def test_speaker_entity_ids_link_named_speakers_only():
-    from pipeline.link import speaker_entity_ids
+    from pipeline.link.corpus import speaker_entity_ids
 
     entities = pd.DataFrame([
         {"article_id": "a", "start": 0, "end": 17, "label": "PERSON", "entity_id": "ent_z",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pipeline.extract.entities import extract_entities, resolve_corpus
+from pipeline.extract.entities import extract_entities
+from pipeline.link.entities import resolve_corpus
 from pipeline.schemas import ENTITIES
 
 

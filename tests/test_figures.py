@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.figures import extract_figures
-from pipeline.extract.numbers import VAGUE_AMOUNTS, lex, read_number_words, vague
+from pipeline.extract.figures.numbers import VAGUE_AMOUNTS, lex, read_number_words, vague
 from pipeline.schemas import FIGURES
 
 
@@ -163,7 +163,7 @@ def test_vague_table_composes_and_reaches_the_data_card():
     assert vague("a few", "dozen") == (36, 24, 60)
     assert vague("several", "hundred") == (500, 300, 900)
     assert vague("hundreds", "million") == (4e8, 2e8, 1e9)
-    from pipeline.datacard import vague_amounts_markdown
+    from pipeline.quality.datacard import vague_amounts_markdown
     card = vague_amounts_markdown()
     assert "| dozens | 48 | 24 | 144 |" in card and "| a few | 3 | 2 | 5 |" in card
 

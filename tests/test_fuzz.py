@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract import extract_spans
-from pipeline.layout import parse_layout
+from pipeline.extract.layout import parse_layout
 
 # Text that looks like news: words, numbers, quote marks of every kind, markdown, newlines, odd spaces.
 PIECES = st.sampled_from([

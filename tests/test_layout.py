@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.layout import find_cites, parse_date, parse_layout, split_names
+from pipeline.extract.layout.parse import find_cites, parse_date, parse_layout, split_names
 
 
 def kinds(text: str) -> dict[str, str]:

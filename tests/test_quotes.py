@@ -7,7 +7,7 @@ import logging
 import pytest
 
 from pipeline.extract.entities import extract_entities
-from pipeline.extract.quote_marks import find_marked_quotes
+from pipeline.extract.quotes.marks import find_marked_quotes
 from pipeline.extract.quotes import extract_quotes
 
 # A headline and a first paragraph of plain prose, so the layout takes what follows as body text.

@@ -14,11 +14,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import pipeline.reuse as reuse_mod
+import pipeline.link.reuse as reuse_mod
 from pipeline.ingest import normalise_text
-from pipeline.layout import parse_layout
-from pipeline.reuse import cluster_quotes, find_reuse
-from pipeline.reuse_tokens import Vocab, tokenize, words
+from pipeline.extract.layout import parse_layout
+from pipeline.link.reuse import cluster_quotes, find_reuse
+from pipeline.link.tokens import Vocab, tokenize, words
 from pipeline.schemas import REUSE
 
 MIN_WORDS = 8
@@ -328,7 +328,7 @@ def test_short_quote_found_verbatim_in_the_cited_article():
 
 @pytest.fixture(scope="module")
 def seed_corpus(seed_texts):
-    from pipeline.link import cited_article_ids
+    from pipeline.link.corpus import cited_article_ids
 
     rows = []
     for name, text in seed_texts.items():

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from pipeline.schemas import TABLES, empty_frame
-from pipeline.validation_views import validation_views
+from pipeline.quality.views import validation_views
 
 ROOT_SUITES = "expectations"
 TEXT = "Big News Today\n\nMaduro said 300 officers left. “It is over,” he said."
@@ -63,13 +63,13 @@ BREAKERS = {
 
 @pytest.fixture(scope="module")
 def suites():
-    from pipeline.validate import load_suites
+    from pipeline.quality.validate import load_suites
 
     return load_suites(ROOT_SUITES)
 
 
 def run(tables, suites, only):
-    from pipeline.validate import run_suites
+    from pipeline.quality.validate import run_suites
 
     return run_suites(validation_views(tables), {only: suites[only]}, list(tables["articles"]["article_id"]))
 
@@ -98,7 +98,7 @@ def test_suite_fails_bad_frame_naming_the_article(table, breaker, suites):
 
 
 def test_html_report_escapes_article_markup(suites):
-    from pipeline.validate import render_html
+    from pipeline.quality.validate import render_html
 
     tables = good_tables()
     tables["articles"].loc[0, "title"] = None
@@ -108,7 +108,7 @@ def test_html_report_escapes_article_markup(suites):
 
 
 def test_empty_tables_validate():
-    from pipeline.validate import load_suites, run_suites
+    from pipeline.quality.validate import load_suites, run_suites
 
     tables = good_tables()
     for t in ("entities", "figures", "quotes", "reuse", "rejects"):

@@ -16,7 +16,7 @@ from pipeline.extract.entities import extract_entities
 from pipeline.extract.figures import extract_figures
 from pipeline.extract.quotes import extract_quotes
 from pipeline.ingest import RawArticle, duplicate_map
-from pipeline.layout import Layout, parse_layout
+from pipeline.extract.layout import Layout, parse_layout
 from pipeline.schemas import empty_frame
 
 log = logging.getLogger(__name__)

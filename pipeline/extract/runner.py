@@ -24,12 +24,13 @@ from typing import Iterator
 
 from pipeline.extract import article_row, extract_spans, layout_fields
 from pipeline.ingest import RawArticle, Reject
-from pipeline.layout import parse_layout
+from pipeline.extract.layout import parse_layout
 
 log = logging.getLogger(__name__)
 
-# Source files whose code decides what extraction outputs: any change to them invalidates the cache.
-_CODE_FILES = ("layout.py", "outlets.py", "schemas.py", "ingest.py", "unionfind.py", "extract")
+# What decides extraction's output: any change to these files invalidates the cache. Nothing of
+# pipeline/link is here, so editing a corpus-wide rule keeps every cached article.
+_CODE_FILES = ("schemas.py", "ingest.py", "nlp.py", "extract", "lexicons", "text")
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,8 @@ def code_version() -> str:
     digest = hashlib.sha256()
     for name in _CODE_FILES:
         path = root / name
-        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        files = sorted(f for f in path.rglob("*") if f.is_file() and "__pycache__" not in f.parts
+                       and f.suffix != ".pyc") if path.is_dir() else [path]
         for f in files:
             digest.update(f.relative_to(root).as_posix().encode())
             digest.update(f.read_bytes())

@@ -20,7 +20,7 @@ from pipeline.ingest import (IngestLimits, RejectedFile, content_sha256, decode_
                              read_raw_file, relative_path)
 from pipeline.link import link_corpus
 from pipeline.schemas import empty_frame
-from pipeline.validation_views import validation_views
+from pipeline.quality.views import validation_views
 
 log = logging.getLogger("pipeline.check")
 PER_ARTICLE_SUITES = ("articles", "entities", "figures", "quotes")
@@ -57,7 +57,7 @@ def _corpus_hashes(raw_dir: Path, skip: set[Path], max_bytes: int) -> dict[str, 
 
 
 def _expectation_results(tables: dict, suites: dict, article_id: str) -> tuple[list[dict], list[dict]]:
-    from pipeline.validate import run_suites
+    from pipeline.quality.validate import run_suites
 
     report = run_suites(validation_views(tables), {t: suites[t] for t in PER_ARTICLE_SUITES if t in suites},
                         [article_id])
@@ -192,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from pipeline.nlp import load_model
-    from pipeline.validate import load_suites
+    from pipeline.quality.validate import load_suites
 
     params = load_params(args.params)
     verdicts = check_files(args.paths, args.raw, args.root, params, load_suites(args.suites),

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from pipeline.config import load_params, params_hash
-from pipeline.datacard import data_card, datapackage, provenance
+from pipeline.quality.datacard import data_card, datapackage, provenance
 from pipeline.schemas import TABLES
 from pipeline.tables import read_table, replace_directory, write_json
 

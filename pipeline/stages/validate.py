@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pipeline.schemas import TABLES
 from pipeline.tables import read_table, write_atomic, write_json
-from pipeline.validation_views import validation_views
+from pipeline.quality.views import validation_views
 
-log = logging.getLogger("pipeline.validate")
+log = logging.getLogger("pipeline.quality.validate")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reports", type=Path, required=True, help="folder to write validation.json/html to")
     args = ap.parse_args(argv)
 
-    from pipeline.validate import failure_lines, load_suites, render_html, run_suites
+    from pipeline.quality.validate import failure_lines, load_suites, render_html, run_suites
 
     tables = {t: read_table(t, args.tables) for t in TABLES}
     log.info("validate: %s", ", ".join(f"{t}={len(df)}" for t, df in tables.items()))

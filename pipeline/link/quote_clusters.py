@@ -1,7 +1,7 @@
 """Quote clusters: the same quote across articles, trimmed or not, and where it first appeared.
 
 Quotebank groups a quote across articles only when the text is identical. Here two quotes are one
-when, after the normalisation of pipeline.reuse_tokens (marks, apostrophes, ellipses, brackets):
+when, after the normalisation of pipeline.link.tokens (marks, apostrophes, ellipses, brackets):
 - one holds (nearly) all the words of the other, or they share QUOTE_SHARED_WORDS words; or
 - both land on overlapping words of a common source article: through the reuse table (the quote sits
   in a passage copied from that article, possibly unquoted there, possibly via a chain of copies),
@@ -17,8 +17,8 @@ from difflib import SequenceMatcher
 
 import pandas as pd
 
-from pipeline.reuse import Corpus, build_corpus
-from pipeline.unionfind import UnionFind
+from pipeline.link.reuse import Corpus, build_corpus
+from pipeline.text.unionfind import UnionFind
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pipeline.extract.numbers import Lex, lex
+from pipeline.extract.figures.numbers import Lex, lex
 
 # --- hedges ----------------------------------------------------------------------------------------
 

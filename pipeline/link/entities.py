@@ -39,8 +39,9 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from pipeline.extract import entity_gazetteer as gaz
-from pipeline.unionfind import UnionFind
+from pipeline.extract.entities import gazetteer as gaz
+from pipeline.text.names import name_key
+from pipeline.text.unionfind import UnionFind
 
 log = logging.getLogger(__name__)
 
@@ -50,13 +51,6 @@ _LABEL_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"
 _ACRONYM_MAX = 10
 
 
-def name_key(name: str) -> str:
-    """The form two names of one entity share: accents, case, a leading 'the', a possessive and
-    punctuation dropped ("The Wall Street Journal" ~ "wall street journal", "U.S." ~ "u s")."""
-    k = gaz.fold(name)
-    k = k.removeprefix("the ")
-    k = k.removesuffix("'s")
-    return " ".join("".join(c if c.isalnum() else " " for c in k).split())
 
 
 def _type_class(label: str) -> str:

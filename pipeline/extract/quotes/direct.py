@@ -20,12 +20,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from pipeline import outlets
-from pipeline.extract.attribution import (ANON_HEADS, NAMING_VERBS, ORG_HEADS, PERSON_PRONOUNS,
+from pipeline.extract.layout import outlets
+from pipeline.extract.quotes.attribution import (ANON_HEADS, NAMING_VERBS, ORG_HEADS, PERSON_PRONOUNS,
                                           PUBLICATION_HEADS, Resolver, Speaker, dash_speaker, is_cue_verb,
                                           speaker_for_cue)
-from pipeline.extract.quote_marks import QUOTE_CHARS, find_marked_quotes
-from pipeline.extract.spans import sentence_bounds
+from pipeline.extract.quotes.marks import QUOTE_CHARS, find_marked_quotes
+from pipeline.text.spans import sentence_bounds
 
 log = logging.getLogger(__name__)
 

@@ -8,9 +8,10 @@ import logging
 
 import pandas as pd
 
-from pipeline import outlets
-from pipeline.extract.entities import name_key, resolve_corpus
-from pipeline.reuse import build_corpus, cluster_quotes, find_reuse
+from pipeline.extract.layout import outlets
+from pipeline.link.entities import resolve_corpus
+from pipeline.text.names import name_key
+from pipeline.link.reuse import build_corpus, cluster_quotes, find_reuse
 
 log = logging.getLogger(__name__)
 

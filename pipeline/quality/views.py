@@ -2,7 +2,7 @@
 
 Cross-table facts that a single-table expectation cannot see (is a span inside its article? does
 text[start:end] equal the span's text?) are computed here, so the suites stay plain JSON. Kept
-apart from pipeline.validate so that nothing but the validate stage imports Great Expectations.
+apart from pipeline.quality.validate so that nothing but the validate stage imports Great Expectations.
 """
 from __future__ import annotations
 

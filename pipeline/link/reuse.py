@@ -2,7 +2,7 @@
 
 find_reuse works in four steps, none of which compares every pair of articles:
 1. Index. Every article's prose is cut into word 5-gram shingles over normalised tokens
-   (pipeline.reuse_tokens). Shingles shared by two to MAX_SHINGLE_DF articles make anchor pairs;
+   (pipeline.link.tokens). Shingles shared by two to MAX_SHINGLE_DF articles make anchor pairs;
    a shingle in more articles than that is boilerplate or a stock formula and anchors nothing.
 2. Align. Per candidate pair, anchors are chained along a diagonal that may jump where one side
    dropped words (an ellipsis) and the other kept them; the words between two anchors are aligned
@@ -25,7 +25,7 @@ from typing import Iterator
 import numpy as np
 import pandas as pd
 
-from pipeline.reuse_tokens import Tokens, Vocab, stock_phrase_ids, tokenize
+from pipeline.link.tokens import Tokens, Vocab, stock_phrase_ids, tokenize
 from pipeline.schemas import empty_frame
 
 log = logging.getLogger(__name__)
@@ -411,7 +411,7 @@ def find_reuse(articles: pd.DataFrame, min_passage_words: int, max_candidates: i
 
 def cluster_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, reuse: pd.DataFrame,
                    corpus: Corpus | None = None) -> pd.DataFrame:
-    """Fill quotes.cluster_id and quotes.origin_article_id (see pipeline.reuse_quotes)."""
-    from pipeline.reuse_quotes import cluster_quotes as _cluster
+    """Fill quotes.cluster_id and quotes.origin_article_id (see pipeline.link.quote_clusters)."""
+    from pipeline.link.quote_clusters import cluster_quotes as _cluster
 
     return _cluster(quotes, articles, reuse, corpus)

@@ -40,8 +40,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pipeline import outlets
-from pipeline.extract import entity_gazetteer as gaz
+from pipeline.extract.layout import outlets
+from pipeline.extract.entities import gazetteer as gaz
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
           "LANGUAGE")

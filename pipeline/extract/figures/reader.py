@@ -32,12 +32,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from pipeline.extract import figure_units as fu
-from pipeline.extract.figure_units import written
-from pipeline.extract.numbers import (FRACTION_WORDS, NUMBER_WORDS, ORDINAL_SUFFIXES, SCALE_ABBREVIATIONS,
+from pipeline.extract.figures import units as fu
+from pipeline.extract.figures.units import written
+from pipeline.extract.figures.numbers import (FRACTION_WORDS, NUMBER_WORDS, ORDINAL_SUFFIXES, SCALE_ABBREVIATIONS,
                                       SCALE_LETTERS, SCALE_WORDS, VAGUE_AMOUNTS, Lex, digits_value, exponent_value,
                                       lex, read_number_words, vague)
-from pipeline.extract.spans import in_body, sentence_bounds
+from pipeline.text.spans import in_body, sentence_bounds
 
 # VAGUE_AMOUNTS is re-exported here: the data card (pipeline/datacard.py) quotes it from this module.
 __all__ = ["extract_figures", "read_figures", "VAGUE_AMOUNTS"]

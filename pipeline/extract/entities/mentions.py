@@ -16,11 +16,11 @@ of that row's entity across the corpus.
 """
 from __future__ import annotations
 
-from pipeline.extract import entity_gazetteer as gaz
-from pipeline.extract import entity_rules as rules
-from pipeline.extract.entity_resolution import name_key, resolve_corpus  # noqa: F401  (link calls it)
-from pipeline.extract.spans import in_body, sentence_bounds
-from pipeline.unionfind import UnionFind
+from pipeline.extract.entities import gazetteer as gaz
+from pipeline.extract.entities import rules
+from pipeline.text.names import name_key
+from pipeline.text.spans import in_body, sentence_bounds
+from pipeline.text.unionfind import UnionFind
 
 LABELS = set(rules.LABELS)
 _FUNCTION_WORDS = {"of", "for", "the", "and", "on", "in", "to"}

@@ -8,8 +8,9 @@ continents, seas and other geography.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
+
+from pipeline.text.names import fold
 
 # Countries and territories: canonical name, then the other names news writing uses for it.
 COUNTRIES: tuple[tuple[str, ...], ...] = (
@@ -377,12 +378,6 @@ highway boulevard square area areas zone garden gardens
 PLACE_STARTS: frozenset[str] = frozenset("mount lake cape isle gulf strait isthmus sea port".split())
 
 
-def fold(s: str) -> str:
-    """Accent-, case-, quote- and space-insensitive form of a name: the key names are compared on."""
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.replace("’", "'").replace("‘", "'").casefold()
-    return re.sub(r"\s+", " ", s).strip()
 
 
 def _place_key(s: str) -> str:

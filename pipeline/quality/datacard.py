@@ -2,6 +2,7 @@
 both generated from the schema module and the published tables."""
 from __future__ import annotations
 
+from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
@@ -66,9 +67,18 @@ def provenance(articles: pd.DataFrame, rejects: pd.DataFrame, params_digest: str
                              "of the raw bytes for rejects"}
 
 
+CARD_SECTIONS = Path(__file__).resolve().parent / "card"
+
+
+def card_sections() -> list[str]:
+    """Prose sections of the card, one Markdown file each in pipeline/quality/card/, in name order:
+    each extractor documents its own table there (how names, quotes, figures or reuse are decided)."""
+    return [f.read_text(encoding="utf-8").rstrip() + "\n" for f in sorted(CARD_SECTIONS.glob("*.md"))]
+
+
 def vague_amounts_markdown() -> str:
-    """The table of vague amounts (pipeline.extract.numbers.VAGUE_AMOUNTS) and how they combine."""
-    from pipeline.extract.numbers import VAGUE_AMOUNTS, vague
+    """The table of vague amounts (pipeline.extract.figures.numbers.VAGUE_AMOUNTS) and how they combine."""
+    from pipeline.extract.figures.numbers import VAGUE_AMOUNTS, vague
 
     fmt = lambda x: f"{x:,.0f}"  # noqa: E731
     lines = ["| expression | value | low | high |", "|---|---|---|---|"]
@@ -110,11 +120,7 @@ def data_card(tables: dict[str, pd.DataFrame], dataset_version: str, license_id:
             out.append(f"| `{f.name}` | {f.type}{'' if f.nullable else ', required'} | {desc} |")
         out.append("")
     out += [
-        "## Offsets", "",
-        "`articles.text` is the raw file decoded (UTF-8, UTF-16 with a BOM, or cp1252), with a leading byte-order "
-        "mark dropped and CRLF/CR line endings turned into `\\n`; nothing else is changed. Every span row "
-        "(entities, figures, quotes, reuse) carries `start` and `end`, Python string offsets into that text, so "
-        "`text[start:end]` is the span (for quotes: the quote without its outer marks).", "",
+        *card_sections(),
         "## Ranges of vague amounts", "",
         "A vague amount gets `qualifier = vague`, a best `value` and the range `low`..`high` below "
         "(a multiplier such as \"a few dozen\" scales the base).", "",

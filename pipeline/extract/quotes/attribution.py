@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline import outlets
+from pipeline.extract.layout import outlets
 
 # Lemmas of verbs that report speech, writing or a claim.
 SPEECH_VERBS = frozenset("""

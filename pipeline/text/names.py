@@ -1,0 +1,22 @@
+"""Keys that names are compared on, across articles and across the two sides of the pipeline."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def fold(s: str) -> str:
+    """Accent-, case-, quote- and space-insensitive form of a name: the key names are compared on."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("’", "'").replace("‘", "'").casefold()
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def name_key(name: str) -> str:
+    """The form two names of one entity share: accents, case, a leading 'the', a possessive and
+    punctuation dropped ("The Wall Street Journal" ~ "wall street journal", "U.S." ~ "u s")."""
+    k = fold(name)
+    k = k.removeprefix("the ")
+    k = k.removesuffix("'s")
+    return " ".join("".join(c if c.isalnum() else " " for c in k).split())
