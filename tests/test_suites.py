@@ -98,7 +98,7 @@ def test_suite_fails_bad_frame_naming_the_article(table, breaker, suites):
 
 
 def test_html_report_escapes_article_markup(suites):
-    from pipeline.quality.validate import render_html
+    from pipeline.quality.report import render_html
 
     tables = good_tables()
     tables["articles"].loc[0, "title"] = None

@@ -19,7 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reports", type=Path, required=True, help="folder to write validation.json/html to")
     args = ap.parse_args(argv)
 
-    from pipeline.quality.validate import failure_lines, load_suites, render_html, run_suites
+    from pipeline.quality.report import failure_lines, render_html
+    from pipeline.quality.validate import load_suites, run_suites
 
     tables = {t: read_table(t, args.tables) for t in TABLES}
     log.info("validate: %s", ", ".join(f"{t}={len(df)}" for t, df in tables.items()))
