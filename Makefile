@@ -15,7 +15,10 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
+# pipeline.recovery first repairs what a killed build can leave (an empty dvc.lock or rwlock, a
+# publish cut short), or says exactly what to do.
 repro: $(STAMP)
+	$(BIN)/python -m pipeline.recovery
 	PATH="$(CURDIR)/$(BIN):$$PATH" DVC_NO_ANALYTICS=1 $(BIN)/dvc repro
 
 test: $(STAMP)

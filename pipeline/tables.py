@@ -5,10 +5,13 @@ leaves a half-written file under the final name.
 """
 from __future__ import annotations
 
+import ctypes
+import hashlib
 import json
 import logging
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -65,6 +68,17 @@ def write_table(table: str, df: pd.DataFrame, path: Path, params_digest: str, da
     log.info("wrote %s: %d rows -> %s", table, arrow.num_rows, path)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _open_mode(path) -> None:
+    """mkstemp creates files 0600: give them the mode a plain open() would (0666 less the umask)."""
+    os.chmod(path, 0o666 & ~_umask())
+
+
 def write_atomic(path: Path, writer) -> None:
     """Call writer(tmp_path) then rename tmp_path onto path."""
     path = Path(path)
@@ -73,6 +87,7 @@ def write_atomic(path: Path, writer) -> None:
     os.close(fd)
     try:
         writer(tmp)
+        _open_mode(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -90,16 +105,90 @@ def read_table(table: str, directory: Path, interim: bool = False) -> pd.DataFra
     return pq.read_table(path, schema=schema).to_pandas()
 
 
+def read_table_bytes(table: str, directory: Path) -> tuple[pd.DataFrame, bytes, str]:
+    """(frame, file bytes, sha256 of those bytes): the frame is parsed from exactly the bytes hashed,
+    so a report or a publish bound to the hash is bound to what was read, whatever changes on disk."""
+    data = (Path(directory) / f"{table}.parquet").read_bytes()
+    frame = pq.read_table(pa.BufferReader(data), schema=TABLES[table]).to_pandas()
+    return frame, data, hashlib.sha256(data).hexdigest()
+
+
 def read_file_metadata(path: Path) -> dict[str, Any]:
     meta = pq.read_schema(path).metadata or {}
     return json.loads(meta.get(b"news_pipeline", b"{}"))
 
 
-def replace_directory(src: Path, dst: Path) -> None:
-    """Swap a fully written directory into place: readers see the old tables or the new, never a mix
-    of half-written files."""
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directories in one atomic step (Linux renameat2 RENAME_EXCHANGE). False when the
+    system cannot, so the caller falls back to two renames."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    log.debug("renameat2(RENAME_EXCHANGE) failed: %s", os.strerror(ctypes.get_errno()))
+    return False
+
+
+def _old_copy(dst: Path) -> Path:
+    return dst.with_name(f".{dst.name}.old")
+
+
+def staging_prefix(dst: Path) -> str:
+    """Temporary directories beside dst are named prefix + pid + random; git ignores them."""
+    return f".{Path(dst).name}.staging-"
+
+
+def make_staging_dir(dst: Path) -> Path:
     dst = Path(dst)
-    old = dst.with_name(f".{dst.name}.old")
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"{staging_prefix(dst)}{os.getpid()}-", dir=dst.parent))
+    os.chmod(staging, 0o755)
+    return staging
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover_directory(dst: Path) -> None:
+    """Undo what a killed replace_directory may have left: put the old copy back when dst is missing,
+    and delete staging directories whose process is gone. Run before each publish."""
+    dst = Path(dst)
+    old = _old_copy(dst)
+    if not dst.exists() and old.is_dir():
+        log.warning("recovery: %s was missing after an interrupted publish; restored the previous tables", dst)
+        os.replace(old, dst)
+    shutil.rmtree(old, ignore_errors=True)
+    prefix = staging_prefix(dst)
+    for leftover in dst.parent.glob(prefix + "*") if dst.parent.is_dir() else []:
+        pid = leftover.name[len(prefix):].split("-")[0]
+        if pid.isdigit() and _pid_alive(int(pid)) and int(pid) != os.getpid():
+            continue  # another publish at work
+        log.info("recovery: removing %s left by an interrupted publish", leftover)
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def replace_directory(src: Path, dst: Path) -> None:
+    """Swap a fully written directory into place: readers see the old tables or the new, never a mix,
+    and never no directory. On Linux the swap is one atomic exchange; elsewhere two renames, and
+    recover_directory restores the old copy if a kill falls between them."""
+    src, dst = Path(src), Path(dst)
+    if dst.exists() and _exchange(src, dst):
+        shutil.rmtree(src, ignore_errors=True)  # src now holds the previous tables
+        return
+    old = _old_copy(dst)
     shutil.rmtree(old, ignore_errors=True)
     if dst.exists():
         os.replace(dst, old)
@@ -143,6 +232,7 @@ class TableStreamWriter:
     def commit(self) -> int:
         self.flush()
         self.writer.close()
+        _open_mode(self.tmp)
         os.replace(self.tmp, self.path)
         log.info("wrote %s: %d rows -> %s", self.table, self.n_rows, self.path)
         return self.n_rows

@@ -3,6 +3,7 @@ the same tables twice, and nothing published when validation fails."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -130,35 +131,100 @@ def test_failed_validation_publishes_nothing(tmp_path):
     assert (out / "articles.parquet").read_bytes() == b"previous tables"
 
 
+def _publish(built_out: Path, out: Path) -> int:
+    from pipeline.stages import publish
+
+    return publish.main(["--tables", str(built_out.parent / "interim"), "--out", str(out),
+                         "--report", str(built_out.parent / "reports" / "validation.json"),
+                         "--params", str(ROOT / "params.yaml")])
+
+
 def test_a_publish_killed_midway_leaves_the_previous_tables(built, tmp_path, monkeypatch):
     """The new tables are staged beside the old and swapped in whole: a crash while copying leaves
     the published directory exactly as it was, and readable."""
-    import shutil as shutil_module
-
     from pipeline.stages import publish
 
     _, (first, _) = built
-    interim = first.parent / "interim"
-    report = first.parent / "reports" / "validation.json"
     out = tmp_path / "processed"
-    assert publish.main(["--tables", str(interim), "--report", str(report), "--out", str(out),
-                         "--params", str(ROOT / "params.yaml")]) == 0
+    assert _publish(first, out) == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     copied = []
 
-    def dying_copy(src, dst, *a, **k):
+    def dying_write(path, data):
         if len(copied) == 2:
             raise KeyboardInterrupt("killed")
-        copied.append(src)
-        return shutil_module.copyfile(src, dst)
+        copied.append(path)
+        path.write_bytes(data)
 
-    monkeypatch.setattr("pipeline.stages.publish.shutil.copy2", dying_copy)
+    monkeypatch.setattr(publish, "_write_file", dying_write)
     with pytest.raises(KeyboardInterrupt):
-        publish.main(["--tables", str(interim), "--report", str(report), "--out", str(out),
-                      "--params", str(ROOT / "params.yaml")])
+        _publish(first, out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert len(pd.read_parquet(out / "articles.parquet")) == 6  # five seeds and a duplicate
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".processed")]  # no staging left behind
+
+
+def test_published_files_are_world_readable(built, tmp_path):
+    _, (first, _) = built
+    out = tmp_path / "processed"
+    assert _publish(first, out) == 0
+    assert out.stat().st_mode & 0o777 == 0o755
+    assert {p.name: p.stat().st_mode & 0o777 for p in out.iterdir()} == {p.name: 0o644 for p in out.iterdir()}
+
+
+@pytest.mark.parametrize("how", ["table_changed", "no_hashes", "report_missing"])
+def test_publish_refuses_a_report_not_bound_to_the_tables(built, tmp_path, how):
+    """The report names the sha256 of each table it validated; publish re-hashes and refuses others."""
+    import json
+
+    _, (first, _) = built
+    work = tmp_path / "w"
+    shutil.copytree(first.parent / "interim", work / "interim")
+    shutil.copytree(first.parent / "reports", work / "reports")
+    report = work / "reports" / "validation.json"
+    validated = json.loads(report.read_text())
+    assert validated["success"] and set(validated["tables_sha256"]) == set(TABLES)
+    if how == "table_changed":  # a valid-looking table written after validation
+        quotes = pd.read_parquet(work / "interim" / "quotes.parquet")
+        quotes.loc[0, "end"] += 1
+        from pipeline.tables import write_table
+        write_table("quotes", quotes, work / "interim" / "quotes.parquet", "x", "0.1.0")
+    elif how == "no_hashes":
+        del validated["tables_sha256"]
+        report.write_text(json.dumps(validated))
+    else:
+        report.unlink()
+    out = tmp_path / "processed"
+    out.mkdir()
+    (out / "articles.parquet").write_bytes(b"previous tables")
+    assert _publish(work / "processed", out) == 1
+    assert [p.name for p in out.iterdir()] == ["articles.parquet"]
+    assert (out / "articles.parquet").read_bytes() == b"previous tables"
+    # the untouched report still publishes the untouched tables
+    if how == "no_hashes":
+        shutil.copy(first.parent / "reports" / "validation.json", report)
+        assert _publish(work / "processed", out) == 0
+
+
+def test_an_interrupted_swap_is_recovered(tmp_path):
+    """Where the atomic exchange is unavailable the swap is two renames; a kill between them leaves
+    the old copy aside, and the next publish (or make repro's recovery) puts it back."""
+    from pipeline.tables import make_staging_dir, recover_directory
+
+    out = tmp_path / "processed"
+    old = tmp_path / ".processed.old"
+    old.mkdir()
+    (old / "articles.parquet").write_bytes(b"old tables")
+    staging = make_staging_dir(out)
+    (staging / "articles.parquet").write_bytes(b"half")
+    busy = tmp_path / f".processed.staging-{os.getppid()}-x"  # another publish, still running
+    busy.mkdir()
+    dead = tmp_path / ".processed.staging-999999999-x"  # a pid that cannot exist
+    dead.mkdir()
+    recover_directory(out)
+    assert (out / "articles.parquet").read_bytes() == b"old tables"
+    assert not old.exists() and not dead.exists() and not staging.exists()  # ours: a publish starts afresh
+    assert busy.exists()  # a live process's staging directory is its own business
 
 
 def test_speaker_entity_ids_link_named_speakers_only():
@@ -181,9 +247,27 @@ def test_speaker_entity_ids_link_named_speakers_only():
     assert list(speaker_entity_ids(quotes, entities)) == ["ent_z", "ent_z", None, None]
 
 
-def test_an_empty_corpus_builds_empty_tables(tmp_path):
-    (tmp_path / "raw").mkdir()
-    assert run.main(["--raw", str(tmp_path / "raw"), "--out", str(tmp_path / "out"),
-                     "--suites", str(ROOT / "expectations")]) == 0
-    for table in TABLES:
-        assert len(pd.read_parquet(tmp_path / "out" / "processed" / f"{table}.parquet")) == 0
+@pytest.mark.parametrize("raw", ["empty", "missing", "hidden_only"])
+def test_an_empty_or_missing_raw_folder_is_an_error(tmp_path, raw, capsys):
+    folder = tmp_path / "raw"
+    if raw != "missing":
+        folder.mkdir()
+    if raw == "hidden_only":
+        (folder / ".gitkeep").write_text("")
+    out = tmp_path / "out"
+    with pytest.raises(SystemExit) as exc:
+        run.main(["--raw", str(folder), "--out", str(out), "--suites", str(ROOT / "expectations")])
+    message = str(exc.value.code)
+    assert exc.value.code not in (0, None) and len(message.splitlines()) == 1 and str(folder) in message
+    assert not (out / "processed").exists()
+
+
+def test_run_on_a_missing_raw_folder_exits_non_zero_in_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "pipeline", "run", "--raw", str(tmp_path / "no" / "such"),
+                             "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    assert "no/such" in result.stderr

@@ -1,8 +1,11 @@
-"""Every expectation suite, with a passing and a failing frame of a few rows."""
+"""Every expectation suite, with a passing frame and a corruption matrix: each corruption of a good
+set of tables must fail validation, naming the table, and every critical one must stop publish."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -10,55 +13,62 @@ from pipeline.schemas import TABLES, empty_frame
 from pipeline.quality.views import validation_views
 
 ROOT_SUITES = "expectations"
-TEXT = "Big News Today\n\nMaduro said 300 officers left. “It is over,” he said."
-AID = "0123456789abcdef"
+FILLER = ("The council met in the evening and its members talked about roads, schools, water and the "
+          "budget for the coming year, which grew a little after a long debate about the old bridge. ")
+P1 = "Maduro said 300 officers left the capital on Monday. “It is over,” he said."
+TEXT_A = "Big News Today\n\n" + P1 + "\n\n" + FILLER * 3
+TEXT_B = "Second Story Here\n\n" + P1 + "\n\nMore words follow here."
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+A, B = _sha(TEXT_A)[:16], _sha(TEXT_B)[:16]
+
+
+def _frame(table: str, rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame([{c: None for c in TABLES[table].names} | r for r in rows], columns=TABLES[table].names)
+
+
+def _article(aid: str, text: str, title: str, path: str) -> dict:
+    body = text.split("\n\n", 1)[1]
+    return {"article_id": aid, "source_path": path, "content_sha256": _sha(text), "encoding": "utf-8",
+            "text": text, "title": title, "authors": ["Jane Doe"], "cites": [], "cited_article_ids": [],
+            "body": body, "n_words": len(body.split()), "published_date": dt.date(2019, 6, 2),
+            "url": f"https://example.com/{aid}"}
+
+
+def _spans(aid: str, text: str) -> tuple[dict, dict, dict]:
+    p = text.index(P1)
+    sent = {"article_id": aid, "sentence_start": p, "sentence_end": p + P1.index("“"), "in_body": True}
+    ent = sent | {"mention_id": f"{aid}-e{p}", "text": "Maduro", "start": p, "end": p + 6, "label": "PERSON",
+                  "entity_id": "ent_1", "canonical_name": "Nicolás Maduro", "aliases": ["Maduro"]}
+    f0 = p + P1.index("300")
+    fig = sent | {"figure_id": f"{aid}-f{f0}", "text": "300", "start": f0, "end": f0 + 3, "value": 300.0,
+                  "low": 300.0, "high": 300.0, "qualifier": "exact", "direction": None, "kind": "count",
+                  "unit": None, "counted": "officers"}
+    q0, he = p + P1.index("It is"), p + P1.rindex("he said")
+    quo = {"article_id": aid, "sentence_start": q0 - 1, "sentence_end": len(P1) + p, "in_body": True,
+           "quote_id": f"{aid}-q{q0}", "text": "It is over,", "start": q0, "end": q0 + 11, "form": "direct",
+           "speaker": "he", "speaker_start": he, "speaker_end": he + 2, "speaker_kind": "person",
+           "speaker_name": "Nicolás Maduro", "speaker_entity_id": "ent_1", "cue": "said", "cluster_id": "qc_1",
+           "origin_article_id": A}
+    return ent, fig, quo
 
 
 def good_tables() -> dict[str, pd.DataFrame]:
-    art = {c: None for c in TABLES["articles"].names} | {
-        "article_id": AID, "source_path": "data/raw/a.txt", "content_sha256": "a" * 64, "encoding": "utf-8",
-        "text": TEXT, "title": "Big News Today", "authors": ["Jane Doe"], "cites": [], "cited_article_ids": [],
-        "body": TEXT[16:], "n_words": 9, "published_date": dt.date(2019, 6, 2), "url": "https://example.com/a"}
-    span = {"article_id": AID, "sentence_start": 16, "sentence_end": 46, "in_body": True}
-    ent = span | {"mention_id": f"{AID}-e16", "text": "Maduro", "start": 16, "end": 22, "label": "PERSON",
-                  "entity_id": "ent_1", "canonical_name": "Nicolás Maduro", "aliases": ["Maduro"]}
-    fig = span | {"figure_id": f"{AID}-f28", "text": "300", "start": 28, "end": 31, "value": 300.0, "low": 300.0,
-                  "high": 300.0, "qualifier": "exact", "direction": None, "kind": "count", "unit": None,
-                  "counted": "officers"}
-    q0 = TEXT.index("It is")
-    quo = span | {"quote_id": f"{AID}-q{q0}", "text": "It is over,", "start": q0, "end": q0 + 11, "form": "direct",
-                  "speaker": "he", "speaker_kind": "person", "speaker_name": "Maduro", "cue": "said"}
-    reuse = {"article_id": AID, "source_article_id": AID, "start": 0, "end": 10, "source_start": 0,
-             "source_end": 10, "n_words": 2, "similarity": 1.0}
-    rej = {"source_path": "data/raw/b.bin", "reason": "binary", "detail": "data/raw/b.bin is binary",
+    arts = [_article(A, TEXT_A, "Big News Today", "data/raw/a.txt"),
+            _article(B, TEXT_B, "Second Story Here", "data/raw/b.txt")]
+    (ea, fa, qa), (eb, fb, qb) = _spans(A, TEXT_A), _spans(B, TEXT_B)
+    pa_, pb = TEXT_A.index(P1), TEXT_B.index(P1)
+    reuse = {"article_id": B, "source_article_id": A, "start": pb, "end": pb + len(P1), "source_start": pa_,
+             "source_end": pa_ + len(P1), "n_words": len(P1.split()), "similarity": 1.0}
+    rej = {"source_path": "data/raw/c.bin", "reason": "binary", "detail": "data/raw/c.bin is binary",
            "content_sha256": None}
-    return {"articles": pd.DataFrame([art]), "entities": pd.DataFrame([ent]), "figures": pd.DataFrame([fig]),
-            "quotes": pd.DataFrame([quo]), "reuse": pd.DataFrame([reuse]), "rejects": pd.DataFrame([rej])}
-
-
-def _set(table, **values):
-    def breaker(tables):
-        for col, v in values.items():
-            tables[table].loc[0, col] = v
-    return breaker
-
-
-def _orphan(table):
-    def breaker(tables):
-        tables[table].loc[0, "article_id"] = "ffffffffffffffff"
-    return breaker
-
-
-BREAKERS = {
-    "articles": [_set("articles", title=None), _set("articles", url="not a url"),
-                 _set("articles", published_date=dt.date(1850, 1, 1)), _set("articles", article_id="XYZ")],
-    "entities": [_set("entities", label="ANIMAL"), _set("entities", end=999), _set("entities", start=17),
-                 _orphan("entities")],
-    "figures": [_set("figures", qualifier="roughly"), _set("figures", low=500.0), _set("figures", kind="weight")],
-    "quotes": [_set("quotes", form="shouted"), _set("quotes", end=0), _orphan("quotes")],
-    "reuse": [_set("reuse", similarity=1.5), _set("reuse", source_end=10_000)],
-    "rejects": [_set("rejects", reason="bored"), _set("rejects", detail=None)],
-}
+    return {"articles": _frame("articles", arts), "entities": _frame("entities", [ea, eb]),
+            "figures": _frame("figures", [fa, fb]), "quotes": _frame("quotes", [qa, qb]),
+            "reuse": _frame("reuse", [reuse]), "rejects": _frame("rejects", [rej])}
 
 
 @pytest.fixture(scope="module")
@@ -68,33 +78,172 @@ def suites():
     return load_suites(ROOT_SUITES)
 
 
-def run(tables, suites, only):
+def run(tables, suites, only=None):
     from pipeline.quality.validate import run_suites
 
-    return run_suites(validation_views(tables), {only: suites[only]}, list(tables["articles"]["article_id"]))
+    chosen = {only: suites[only]} if only else suites
+    return run_suites(validation_views(tables), chosen, list(tables["articles"]["article_id"]))
+
+
+def failed(report, table):
+    return [e for e in report["tables"][table]["expectations"] if not e["success"]]
+
+
+# --- corruptions: (id, table whose suite must catch it, breaker) ------------------------------------
+
+def _set(table, row=0, **values):
+    def breaker(t):
+        for col, v in values.items():
+            t[table].at[row, col] = v
+    return breaker
+
+
+def _apply(fn):
+    return fn
+
+
+def _dup_reuse(t):
+    t["reuse"] = pd.concat([t["reuse"], t["reuse"]], ignore_index=True)
+
+
+def _split_entity(t):
+    t["entities"].at[1, "entity_id"] = "ent_2"
+
+
+def _drop_article_entities(t):
+    t["entities"] = t["entities"][t["entities"].article_id != A].reset_index(drop=True)
+
+
+def _in_both(t):
+    t["rejects"].at[0, "source_path"] = "data/raw/a.txt"
+
+
+def _all_empty(t):
+    for name in t:
+        t[name] = empty_frame(name)
+
+
+def _many_rejects(t):
+    t["rejects"] = _frame("rejects", [{"source_path": f"data/raw/x{i}.bin", "reason": "binary",
+                                       "detail": "binary"} for i in range(5)])
+
+
+def _sentence_inverted(t):
+    e = t["entities"]
+    e.at[0, "sentence_start"], e.at[0, "sentence_end"] = e.at[0, "sentence_end"], e.at[0, "sentence_start"]
+
+
+def _body_elsewhere(t):
+    t["articles"].at[0, "body"] = "A paragraph that this article never printed, about something else."
+
+
+CORRUPTIONS = [
+    # articles
+    ("title_null", "articles", _set("articles", title=None)),
+    ("url_malformed", "articles", _set("articles", url="not a url")),
+    ("date_1850", "articles", _set("articles", published_date=dt.date(1850, 1, 1))),
+    ("article_id_malformed", "articles", _set("articles", article_id="XYZ")),
+    ("sha256_not_text", "articles", _set("articles", content_sha256="0" * 64)),
+    ("body_not_in_text", "articles", _body_elsewhere),
+    ("duplicate_of_nowhere", "articles", _set("articles", duplicate_of="ffffffffffffffff")),
+    ("cited_ids_nowhere", "articles", _set("articles", cited_article_ids=["eeeeeeeeeeeeeeee"])),
+    ("n_words_negative", "articles", _set("articles", n_words=-4)),
+    ("article_rows_deleted", "articles", _drop_article_entities),
+    ("in_articles_and_rejects", "articles", _in_both),
+    ("every_table_empty", "articles", _all_empty),
+    ("rejects_over_ceiling", "articles", _many_rejects),
+    # entities
+    ("entity_label_unknown", "entities", _set("entities", label="ANIMAL")),
+    ("entity_end_outside", "entities", _set("entities", end=10**6)),
+    ("entity_span_shifted", "entities", _set("entities", start=1)),
+    ("entity_orphan", "entities", _set("entities", article_id="ffffffffffffffff")),
+    ("entity_sentence_inverted", "entities", _sentence_inverted),
+    ("entity_split_across_ids", "entities", _split_entity),
+    # figures
+    ("figure_qualifier_unknown", "figures", _set("figures", qualifier="roughly")),
+    ("figure_low_above_high", "figures", _set("figures", low=500.0)),
+    ("figure_kind_unknown", "figures", _set("figures", kind="weight")),
+    ("figure_value_nan", "figures", _set("figures", value=float("nan"))),
+    ("figure_value_inf", "figures", _set("figures", value=float("inf"))),
+    ("figure_value_below_low", "figures", _set("figures", value=299.0)),
+    ("figure_value_above_high", "figures", _set("figures", value=301.0)),
+    # quotes
+    ("quote_form_unknown", "quotes", _set("quotes", form="shouted")),
+    ("quote_empty_span", "quotes", _set("quotes", end=0)),
+    ("quote_orphan", "quotes", _set("quotes", article_id="ffffffffffffffff")),
+    ("quote_speaker_entity_nowhere", "quotes", _set("quotes", speaker_entity_id="ent_999")),
+    ("quote_origin_nowhere", "quotes", _set("quotes", origin_article_id="ffffffffffffffff")),
+    ("quote_speaker_end_outside", "quotes", _set("quotes", speaker_end=10**6)),
+    ("quote_speaker_start_negative", "quotes", _set("quotes", speaker_start=-3)),
+    ("quote_cluster_null", "quotes", _set("quotes", cluster_id=None)),
+    # reuse
+    ("reuse_similarity_over_1", "reuse", _set("reuse", similarity=1.5)),
+    ("reuse_source_end_outside", "reuse", _set("reuse", source_end=10_000)),
+    ("reuse_row_duplicated", "reuse", _dup_reuse),
+    ("reuse_start_negative", "reuse", _set("reuse", start=-1)),
+    ("reuse_source_start_negative", "reuse", _set("reuse", source_start=-1)),
+    ("reuse_of_itself", "reuse", _set("reuse", source_article_id=B)),
+    ("reuse_n_words_negative", "reuse", _set("reuse", n_words=-2)),
+    # rejects
+    ("reject_reason_unknown", "rejects", _set("rejects", reason="bored")),
+    ("reject_detail_null", "rejects", _set("rejects", detail=None)),
+    ("reject_also_an_article", "rejects", _in_both),
+]
+
+
+def test_the_matrix_covers_the_issue():
+    assert len(CORRUPTIONS) >= 37 and len({c[0] for c in CORRUPTIONS}) == len(CORRUPTIONS)
+    assert {c[1] for c in CORRUPTIONS} == set(TABLES)
 
 
 def test_every_table_has_a_suite(suites):
     assert set(suites) == set(TABLES)
 
 
-@pytest.mark.parametrize("table", sorted(TABLES))
-def test_suite_passes_good_frame(table, suites):
-    report = run(good_tables(), suites, table)
-    failed = [e for e in report["tables"][table]["expectations"] if not e["success"]]
-    assert report["success"] and not failed, failed
-    assert report["tables"][table]["expectations"], "the suite ran no expectation"
+def test_suites_use_gx_native_severity_and_notes(suites):
+    for name, spec in suites.items():
+        for e in spec["expectations"]:
+            assert e.get("severity") in ("critical", "warning", "info"), (name, e)
+            assert "severity" not in e.get("meta", {}) and "notes" not in e.get("meta", {}), (name, e)
 
 
-@pytest.mark.parametrize("table, breaker", [(t, b) for t, bs in BREAKERS.items() for b in bs])
-def test_suite_fails_bad_frame_naming_the_article(table, breaker, suites):
+def test_good_tables_pass_every_suite(suites):
+    report = run(good_tables(), suites)
+    bad = {t: failed(report, t) for t in TABLES if failed(report, t)}
+    assert report["success"] and not bad, bad
+    assert all(report["tables"][t]["expectations"] for t in TABLES)
+
+
+@pytest.mark.parametrize("name, table, breaker", CORRUPTIONS, ids=[c[0] for c in CORRUPTIONS])
+def test_corruption_fails_validation_and_stops_publish(name, table, breaker, suites):
     tables = good_tables()
     breaker(tables)
     report = run(tables, suites, table)
-    assert not report["success"]
-    failures = [f for e in report["tables"][table]["expectations"] if not e["success"] for f in e["failures"]]
-    if table != "rejects":
-        assert any(f.get("source_path") == "data/raw/a.txt" or f.get("article_id") for f in failures)
+    failures = failed(report, table)
+    assert failures, f"{name}: {table} suite passed the corrupted tables"
+    # every corruption of the matrix is critical: publish refuses a report whose success is False
+    assert not report["success"] and any(e["severity"] == "critical" for e in failures), name
+    rows = [f for e in failures for f in e["failures"]]
+    if rows and table not in ("rejects",):
+        assert all("article_id" in f and "source_path" in f for f in rows), rows[:3]
+    for e in failures:  # the report's keys stay what report.py and check.py read
+        assert {"expectation", "kwargs", "severity", "notes", "success", "observed_value", "unexpected_count",
+                "failures"} <= set(e)
+
+
+def test_a_warning_fails_without_stopping_publish(suites):
+    tables = good_tables()
+    tables["articles"].at[0, "n_words"] = 0  # no body words: suspicious, not corrupt
+    report = run(tables, suites, "articles")
+    assert report["success"] and [e["severity"] for e in failed(report, "articles")] == ["warning"]
+
+
+def test_failures_name_the_article(suites):
+    tables = good_tables()
+    tables["figures"].at[1, "value"] = np.inf
+    report = run(tables, suites, "figures")
+    rows = [f for e in failed(report, "figures") for f in e["failures"]]
+    assert {(f["article_id"], f["source_path"]) for f in rows} == {(B, "data/raw/b.txt")}
 
 
 def test_html_report_escapes_article_markup(suites):
@@ -107,11 +256,10 @@ def test_html_report_escapes_article_markup(suites):
     assert "<script>" not in page and "&lt;script&gt;" in page
 
 
-def test_empty_tables_validate():
-    from pipeline.quality.validate import load_suites, run_suites
-
+def test_empty_span_tables_validate(suites):
     tables = good_tables()
     for t in ("entities", "figures", "quotes", "reuse", "rejects"):
         tables[t] = empty_frame(t)
-    report = run_suites(validation_views(tables), load_suites(ROOT_SUITES), [AID])
-    assert report["success"]
+    tables["articles"]["n_words"] = 10  # short articles may name no entity
+    report = run(tables, suites)
+    assert report["success"], {t: failed(report, t) for t in TABLES}

@@ -9,22 +9,24 @@ the engine or the number of workers.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import json
 import logging
 import os
-import pickle
-import signal
-import threading
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from pipeline.extract import article_row, extract_spans, layout_fields
+import pyarrow as pa
+
+from pipeline.extract import LAYOUT_FIELDS, SPAN_TABLES, article_row, extract_spans, layout_fields
+from pipeline.extract.limits import ArticleTimeout, ArticleTooBig, article_limits, time_limit  # noqa: F401
 from pipeline.ingest import RawArticle, Reject
 from pipeline.extract.layout import parse_layout
+from pipeline.schemas import TABLES
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +39,14 @@ _CODE_FILES = ("schemas.py", "ingest.py", "nlp.py", "extract", "lexicons", "text
 class ExtractSettings:
     model: str
     batch_size: int = 16
-    timeout_seconds: float = 0  # 0: no limit
+    timeout_seconds: float = 0  # per article, parse and extraction together; 0: no limit
+    max_memory_mb: int = 0      # per article, growth of the process's resident memory; 0: no limit
+
+    @classmethod
+    def from_params(cls, params: dict) -> "ExtractSettings":
+        extract = params["extract"]
+        return cls(params["nlp"]["model"], params["nlp"]["batch_size"], float(extract["timeout_seconds"]),
+                   int(extract.get("max_memory_mb") or 0))
 
 
 @dataclass
@@ -63,74 +72,132 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
+CACHE_FORMAT = 1
+
+
+def _encode(v):
+    if isinstance(v, dt.date):
+        return {"$date": v.isoformat()}
+    raise TypeError(f"not cacheable: {type(v).__name__}")
+
+
+def _decode(obj: dict):
+    if obj.keys() == {"$date"}:
+        return dt.date.fromisoformat(obj["$date"])
+    return obj
+
+
+def _fits(arrow_type: pa.DataType, v) -> bool:
+    if v is None:
+        return True
+    if pa.types.is_integer(arrow_type):
+        return isinstance(v, int) and not isinstance(v, bool)
+    if pa.types.is_floating(arrow_type):
+        return isinstance(v, (int, float)) and not isinstance(v, bool)
+    if pa.types.is_boolean(arrow_type):
+        return isinstance(v, bool)
+    if pa.types.is_date(arrow_type):
+        return isinstance(v, dt.date)
+    if pa.types.is_list(arrow_type):
+        return isinstance(v, list) and all(_fits(arrow_type.value_type, x) for x in v)
+    return isinstance(v, str)
+
+
+def _rows_fit(table: str, rows) -> bool:
+    schema = TABLES[table]
+    return isinstance(rows, list) and all(
+        isinstance(row, dict) and all(k in schema.names and _fits(schema.field(k).type, v) for k, v in row.items())
+        for row in rows)
+
+
+def valid_entry(value) -> bool:
+    """Is a decoded cache entry exactly the shape extraction produces? Anything else is a miss."""
+    if not isinstance(value, dict) or set(value) != {"layout", *SPAN_TABLES}:
+        return False
+    layout = value["layout"]
+    if not isinstance(layout, dict) or set(layout) != set(LAYOUT_FIELDS):
+        return False
+    articles = TABLES["articles"]
+    if not all(_fits(articles.field(k).type, v) for k, v in layout.items()):
+        return False
+    return all(_rows_fit(t, value[t]) for t in SPAN_TABLES)
+
+
 class ArticleCache:
-    """Per-article results on disk, keyed by content, code version and model. Safe to delete."""
+    """Per-article results on disk as JSON, keyed by content, code version and model. Safe to delete.
+
+    Data only (never pickle): an entry is checked on read, and a malformed, foreign or wrong-shaped
+    one is a cache miss, so a crafted file can neither run code nor crash the build."""
 
     def __init__(self, directory: Path | None, model: str):
         self.directory = Path(directory) if directory else None
         self.salt = f"{code_version()}|{model}"
 
+    def _key(self, content_sha256: str) -> str:
+        return hashlib.sha256(f"{content_sha256}|{self.salt}".encode()).hexdigest()
+
     def _path(self, content_sha256: str) -> Path:
-        key = hashlib.sha256(f"{content_sha256}|{self.salt}".encode()).hexdigest()
-        return self.directory / key[:2] / f"{key}.pkl"
+        key = self._key(content_sha256)
+        return self.directory / key[:2] / f"{key}.json"
 
     def get(self, raw: RawArticle) -> dict | None:
         if self.directory is None:
             return None
         path = self._path(raw.content_sha256)
         try:
-            with open(path, "rb") as fh:
-                return pickle.load(fh)
-        except (OSError, EOFError, pickle.UnpicklingError):
+            entry = json.loads(path.read_bytes(), object_hook=_decode)
+        except FileNotFoundError:
             return None
+        except (OSError, ValueError, TypeError, RecursionError) as exc:
+            log.warning("cache: ignoring unreadable entry %s (%s)", path, type(exc).__name__)
+            return None
+        if not (isinstance(entry, dict) and entry.get("format") == CACHE_FORMAT
+                and entry.get("key") == self._key(raw.content_sha256) and valid_entry(entry.get("value"))):
+            log.warning("cache: ignoring malformed entry %s", path)
+            return None
+        value = entry["value"]
+        value["layout"] = {k: value["layout"][k] for k in LAYOUT_FIELDS}  # the column order of a fresh result
+        return value
 
     def put(self, raw: RawArticle, value: dict) -> None:
         if self.directory is None:
             return
         path = self._path(raw.content_sha256)
         path.parent.mkdir(parents=True, exist_ok=True)
+        blob = json.dumps({"format": CACHE_FORMAT, "key": self._key(raw.content_sha256), "value": value},
+                          default=_encode, ensure_ascii=False)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.write_text(blob, encoding="utf-8")
         os.replace(tmp, path)
 
 
-@contextmanager
-def time_limit(seconds: float, what: str):
-    """Raise TimeoutError when the block runs longer than `seconds` (main thread of a process only)."""
-    if not seconds or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def _alarm(signum, frame):
-        raise TimeoutError(f"{what} took more than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def extract_batch(raws: list[RawArticle], settings: ExtractSettings) -> list[ArticleResult]:
-    """Parse a batch once and extract every article of it. Runs in any process: loads the model itself.
+    """Lay out, parse and extract each article of a batch. Runs in any process or thread: loads the
+    model itself.
 
-    An article whose extraction fails or runs over the time limit becomes a reject; the run goes on.
+    Each article is parsed on its own, inside its limits: timeout_seconds and max_memory_mb cover the
+    layout, the spaCy parse and every extractor together, wherever this runs (main thread, worker
+    process, Dask worker thread), so every engine rejects the same articles. Batching the parse buys
+    nothing measurable with the small CPU model, and would put one article's parse outside its limit.
+    An article that fails or runs over a limit becomes a reject; the run goes on.
     """
     from pipeline.nlp import load_model
 
     nlp = load_model(settings.model)
     results = []
-    layouts = [parse_layout(raw.text) for raw in raws]
-    for raw, layout, doc in zip(raws, layouts, nlp.pipe((r.text for r in raws), batch_size=settings.batch_size)):
+    for raw in raws:
         try:
-            with time_limit(settings.timeout_seconds, f"extracting {raw.source_path}"):
-                spans = extract_spans(doc, layout, raw.article_id)
-        except TimeoutError as exc:
+            with article_limits(settings.timeout_seconds, settings.max_memory_mb, raw.source_path):
+                layout = parse_layout(raw.text)
+                spans = extract_spans(nlp(raw.text), layout, raw.article_id)
+                value = {"layout": layout_fields(layout), **spans}
+        except ArticleTimeout as exc:
             results.append(ArticleResult(raw.article_id, None, Reject(
                 raw.source_path, "timeout", f"{raw.source_path}: {exc} (extract.timeout_seconds)", raw.content_sha256)))
+            continue
+        except ArticleTooBig as exc:
+            results.append(ArticleResult(raw.article_id, None, Reject(
+                raw.source_path, "too_large", f"{raw.source_path}: {exc} (extract.max_memory_mb)", raw.content_sha256)))
             continue
         except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the corpus
             log.debug("extraction failed on %s", raw.source_path, exc_info=True)
@@ -138,7 +205,7 @@ def extract_batch(raws: list[RawArticle], settings: ExtractSettings) -> list[Art
                 raw.source_path, "extraction_error", f"{raw.source_path}: {type(exc).__name__}: {exc}",
                 raw.content_sha256)))
             continue
-        results.append(ArticleResult(raw.article_id, {"layout": layout_fields(layout), **spans}))
+        results.append(ArticleResult(raw.article_id, value))
     return results
 
 
@@ -203,7 +270,11 @@ def _on_dask(batches, settings, workers, address) -> Iterator[list[ArticleResult
 
     cluster = None
     if address:
-        client = Client(address)
+        try:
+            client = Client(address, timeout=30)
+        except (OSError, TimeoutError) as exc:
+            raise SystemExit(f"extract: cannot reach the Dask scheduler at {address} "
+                             f"(extract.dask_address): {exc}") from None
     else:
         cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
                                dashboard_address=None)

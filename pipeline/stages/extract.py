@@ -29,7 +29,11 @@ def main(argv: list[str] | None = None) -> int:
 
     params = load_params(args.params)
     ingest, extract = params["ingest"], params["extract"]
+    if not args.raw.is_dir():
+        raise SystemExit(f"extract: the raw folder {args.raw} does not exist or is not a folder")
     paths = list_raw_files(args.raw)
+    if not paths:
+        raise SystemExit(f"extract: the raw folder {args.raw} holds no files; refusing to build an empty dataset")
     raws, rejects = ingest_paths(paths, args.raw, args.root, IngestLimits.from_params(ingest))
     log.info("ingest: %d files in, %d articles, %d rejects", len(paths), len(raws), len(rejects))
     for r in rejects:
@@ -41,16 +45,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     unique, duplicates = split_duplicates(raws)
-    settings = ExtractSettings(params["nlp"]["model"], int(params["nlp"]["batch_size"]),
-                               float(extract["timeout_seconds"] or 0))
+    settings = ExtractSettings.from_params(params)
     digest, version = params_hash(params), str(params["dataset"]["version"])
     writers = {t: TableStreamWriter(t, args.out / f"{t}.parquet", digest, version, interim=True,
                                     rows_per_group=ROWS_PER_GROUP) for t in EXTRACTED_TABLES}
     try:
         counts = {"cached": 0, "extracted": 0}
         results = run_extraction(unique, settings, ArticleCache(args.cache, settings.model),
-                                 workers=int(extract["workers"]), engine=extract["engine"],
-                                 dask_address=extract.get("dask_address"))
+                                 workers=extract["workers"], engine=extract["engine"],
+                                 dask_address=extract["dask_address"])
         for result in progress(results, total=len(unique), desc="extract"):
             if result.reject is not None:
                 log.error("rejected %s", result.reject.as_line())

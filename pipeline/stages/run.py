@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pipeline.config import load_params
 from pipeline.stages import extract, link, publish, validate
 
 
@@ -18,12 +19,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--params", default="params.yaml")
     ap.add_argument("--suites", default="expectations")
     args = ap.parse_args(argv)
+    load_params(args.params)  # every problem in the params before any work
+    if not args.raw.is_dir():
+        raise SystemExit(f"run: the raw folder {args.raw} does not exist or is not a folder")
     o = args.out
     steps = [
         (extract.main, ["--raw", str(args.raw), "--out", str(o / "extracted"), "--params", args.params,
                         "--root", str(args.raw.parent)]),
         (link.main, ["--extracted", str(o / "extracted"), "--out", str(o / "interim"), "--params", args.params]),
-        (validate.main, ["--tables", str(o / "interim"), "--suites", args.suites, "--reports", str(o / "reports")]),
+        (validate.main, ["--tables", str(o / "interim"), "--suites", args.suites, "--reports", str(o / "reports"),
+                         "--params", args.params]),
         (publish.main, ["--tables", str(o / "interim"), "--report", str(o / "reports" / "validation.json"),
                         "--out", str(o / "processed"), "--params", args.params]),
     ]

@@ -5,8 +5,9 @@ import argparse
 import logging
 from pathlib import Path
 
+from pipeline.config import load_params
 from pipeline.schemas import TABLES
-from pipeline.tables import read_table, write_atomic, write_json
+from pipeline.tables import read_table_bytes, write_atomic, write_json
 from pipeline.quality.views import validation_views
 
 log = logging.getLogger("pipeline.quality.validate")
@@ -17,14 +18,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tables", type=Path, required=True, help="folder of the tables to validate")
     ap.add_argument("--suites", type=Path, required=True, help="folder of expectation suites (JSON)")
     ap.add_argument("--reports", type=Path, required=True, help="folder to write validation.json/html to")
+    ap.add_argument("--params", type=Path, default=Path("params.yaml"), help="checked before any work")
     args = ap.parse_args(argv)
+    load_params(args.params)
 
     from pipeline.quality.report import failure_lines, render_html
     from pipeline.quality.validate import load_suites, run_suites
 
-    tables = {t: read_table(t, args.tables) for t in TABLES}
+    tables, digests = {}, {}
+    for t in TABLES:
+        tables[t], _, digests[t] = read_table_bytes(t, args.tables)
     log.info("validate: %s", ", ".join(f"{t}={len(df)}" for t, df in tables.items()))
     report = run_suites(validation_views(tables), load_suites(args.suites), list(tables["articles"]["article_id"]))
+    report["tables_sha256"] = digests  # publish re-hashes the tables and refuses any that differ
     write_json(args.reports / "validation.json", report)
     write_json(args.reports / "metrics.json", {
         "rows": {t: len(df) for t, df in tables.items()},
