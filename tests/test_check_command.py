@@ -1,19 +1,16 @@
-"""`python -m pipeline check` and the pull-request workflow that runs it."""
+"""`python -m pipeline check` (the pull-request workflow that runs it: tests/test_ci_workflow.py)."""
 from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-WORKFLOW = ROOT / ".github" / "workflows" / "check-articles.yml"
 SEED = ROOT / "data" / "raw" / "001_e5a7a07398edeeac.txt"
 
 
@@ -89,66 +86,3 @@ def test_annotations_are_capped(repo, tmp_path):
     assert "::notice title=article check::2 more failure(s)" in r.stdout
     for p in bad:
         (repo / p).unlink()
-
-
-# --- The workflow -------------------------------------------------------------------------------
-
-def test_workflow_is_valid():
-    wf = yaml.safe_load(WORKFLOW.read_text())
-    on = wf.get("on", wf.get(True))  # YAML 1.1 reads a bare `on` key as True
-    assert on["pull_request"]["paths"] == ["data/raw/**"]
-    steps = wf["jobs"]["check"]["steps"]
-    for step in steps:
-        assert ("uses" in step) != ("run" in step), step
-        for value in map(str, step.values()):
-            assert value.count("${{") == value.count("}}")
-    runs = [s.get("run", "") for s in steps]
-    assert any("make test" in r for r in runs) and any("make repro" in r for r in runs)
-    assert any("pipeline check" in r and "GITHUB_STEP_SUMMARY" in r for r in runs)
-    assert any(s.get("uses", "").startswith("actions/upload-artifact") and "reports/validation.html" in
-               s["with"]["path"] for s in steps)
-
-
-def _step(name_part: str) -> str:
-    wf = yaml.safe_load(WORKFLOW.read_text())
-    return next(s["run"] for s in wf["jobs"]["check"]["steps"] if name_part in s.get("name", ""))
-
-
-def test_workflow_check_step_runs_locally(repo, tmp_path):
-    """Run the workflow's own `Check them` script, as a runner would, on a good and a bad file."""
-    # The workflow calls .venv/bin/python: point the scratch project's at the one running the tests.
-    wrapper = repo / ".venv" / "bin" / "python"
-    wrapper.parent.mkdir(parents=True, exist_ok=True)
-    wrapper.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
-    wrapper.chmod(0o755)
-    script = _step("Check them")
-    summary = tmp_path / "summary.md"
-    for files, code in ((["data/raw/new article é.txt"], 0), (["data/raw/new article é.txt", "data/raw/binary.bin"], 1)):
-        (repo / "changed-raw-files").write_bytes(b"\0".join(f.encode() for f in files) + b"\0")
-        r = subprocess.run(["bash", "-e", "-c", script], cwd=repo, capture_output=True, text=True,
-                           env={**os.environ, "PYTHONPATH": str(ROOT), "GITHUB_STEP_SUMMARY": str(summary)})
-        assert (r.returncode != 0) == bool(code), r.stdout + r.stderr  # xargs turns 1 into 123
-    text = summary.read_text()
-    assert "## Article check: 1 passed, 0 failed" in text and "## Article check: 1 passed, 1 failed" in text
-    assert re.search(r"::error file=data/raw/binary.bin", r.stdout)
-
-
-def test_workflow_list_step_lists_changed_files(tmp_path):
-    script = _step("List the added or changed")
-    repo = tmp_path / "git"
-    (repo / "data" / "raw").mkdir(parents=True)
-    git = lambda *a: subprocess.run(["git", *a], cwd=repo, check=True, capture_output=True)  # noqa: E731
-    git("init", "-q", "-b", "main")
-    git("config", "user.email", "t@example.com")
-    git("config", "user.name", "t")
-    (repo / "data" / "raw" / "old.txt").write_text("Old\n\nBody.")
-    git("add", "-A")
-    git("commit", "-qm", "base")
-    git("update-ref", "refs/remotes/origin/main", "HEAD")
-    (repo / "data" / "raw" / "new file.txt").write_text("New\n\nBody.")
-    (repo / "README").write_text("not raw")
-    git("add", "-A")
-    git("commit", "-qm", "pr")
-    subprocess.run(["bash", "-e", "-c", script], cwd=repo, check=True, capture_output=True,
-                   env={**os.environ, "BASE_REF": "main"})
-    assert (repo / "changed-raw-files").read_bytes() == b"data/raw/new file.txt\0"

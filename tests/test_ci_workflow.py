@@ -5,7 +5,9 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -141,3 +143,44 @@ def test_all_names_reach_one_check_run(ci, monkeypatch, tmp_path):
     code, verdicts = ci.run_check(names)
     assert code == 0 and len(calls) == 1 and len(verdicts) == 3000
     assert ci.render_markdown(verdicts).count("✅ ok") == 3000
+
+
+def _step_run(name_part: str) -> str:
+    wf = yaml.safe_load((WORKFLOWS / "check-articles.yml").read_text())
+    return next(s["run"] for s in wf["jobs"]["check"]["steps"] if name_part in s.get("name", ""))
+
+
+def test_the_workflow_step_runs_locally(tmp_path):
+    """The workflow's own check step, as a runner runs it, on a pull request adding a good and a bad
+    file: one verdict per file in the summary, an annotation for the bad one, exit 1."""
+    repo = tmp_path / "repo"
+    for rel in ("data/raw", "expectations", "params.yaml", ".github/workflows/scripts"):
+        src, dst = ROOT / rel, repo / rel
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, dst)
+    wrapper = repo / ".venv" / "bin" / "python"  # the workflow calls .venv/bin/python
+    wrapper.parent.mkdir(parents=True)
+    wrapper.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
+    wrapper.chmod(0o755)
+    (repo / ".gitignore").write_text(".venv/\n")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "base")
+    _git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
+    (repo / "data/raw/new article.txt").write_text(
+        "Mayor Opens New Bridge in Springfield\n\nBy Jane Doe\n\nMarch 3, 2021\n\n"
+        "Mayor John Smith opened the $40 million bridge on Tuesday. “It is a great day,” Smith said.\n")
+    (repo / "data/raw/bad,line=9::`x`.bin").write_bytes(b"\x00\x01 binary \x00")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "pr")
+    summary = tmp_path / "summary.md"
+    result = subprocess.run(["bash", "-e", "-c", _step_run("Check every changed raw file")], cwd=repo,
+                            capture_output=True, text=True, timeout=600,
+                            env={**os.environ, "BASE_REF": "main", "PYTHONPATH": str(ROOT),
+                                 "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.returncode == 1, result.stdout + result.stderr
+    text = summary.read_text()
+    assert "## Article check: 1 passed, 1 failed" in text and text.count("<code>data/raw/") >= 2
+    assert "`" not in text.split("\n", 1)[1]
+    errors = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    assert len(errors) == 1 and errors[0].startswith("::error file=data/raw/bad%2Cline=9%3A%3A`x`.bin,title=")

@@ -148,7 +148,7 @@ CORRUPTIONS = [
     ("duplicate_of_nowhere", "articles", _set("articles", duplicate_of="ffffffffffffffff")),
     ("cited_ids_nowhere", "articles", _set("articles", cited_article_ids=["eeeeeeeeeeeeeeee"])),
     ("n_words_negative", "articles", _set("articles", n_words=-4)),
-    ("article_rows_deleted", "articles", _drop_article_entities),
+    ("article_rows_deleted", "articles", _drop_article_entities),  # a warning: see WARNINGS
     ("in_articles_and_rejects", "articles", _in_both),
     ("every_table_empty", "articles", _all_empty),
     ("rejects_over_ceiling", "articles", _many_rejects),
@@ -191,6 +191,10 @@ CORRUPTIONS = [
 ]
 
 
+# Corruptions the suites flag without stopping publish: the same fact may be honest in a real article.
+WARNINGS = {"article_rows_deleted"}
+
+
 def test_the_matrix_covers_the_issue():
     assert len(CORRUPTIONS) >= 37 and len({c[0] for c in CORRUPTIONS}) == len(CORRUPTIONS)
     assert {c[1] for c in CORRUPTIONS} == set(TABLES)
@@ -221,8 +225,10 @@ def test_corruption_fails_validation_and_stops_publish(name, table, breaker, sui
     report = run(tables, suites, table)
     failures = failed(report, table)
     assert failures, f"{name}: {table} suite passed the corrupted tables"
-    # every corruption of the matrix is critical: publish refuses a report whose success is False
-    assert not report["success"] and any(e["severity"] == "critical" for e in failures), name
+    if name in WARNINGS:  # reported, publish goes on
+        assert report["success"] and {e["severity"] for e in failures} == {"warning"}, name
+    else:  # critical: publish refuses a report whose success is False
+        assert not report["success"] and any(e["severity"] == "critical" for e in failures), name
     rows = [f for e in failures for f in e["failures"]]
     if rows and table not in ("rejects",):
         assert all("article_id" in f and "source_path" in f for f in rows), rows[:3]
