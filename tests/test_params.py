@@ -122,3 +122,22 @@ def test_every_command_refuses_bad_params_before_any_work(tmp_path, command):
     assert any("extract.workers = -3" in line for line in lines)
     assert any('ingest.on_bad_file = "Fail"' in line for line in lines)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["params.yaml"]  # nothing was written
+
+
+def test_an_unreachable_dask_scheduler_is_one_line_before_any_work(tmp_path):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    params = _with("extract.engine", "dask")
+    params["extract"]["dask_address"] = f"tcp://127.0.0.1:{port}"
+    path = tmp_path / "params.yaml"
+    path.write_text(yaml.safe_dump(params))
+    result = subprocess.run([sys.executable, "-m", "pipeline", "extract", "--raw", "data/raw", "--out",
+                             str(tmp_path / "extracted"), "--params", str(path)], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "extract.dask_address" in lines[0] and str(port) in lines[0]
+    assert not (tmp_path / "extracted").exists()

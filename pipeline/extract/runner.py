@@ -265,6 +265,24 @@ def _in_processes(batches, settings, workers) -> Iterator[list[ArticleResult]]:
         yield from pool.map(extract_batch, batches, [settings] * len(batches))
 
 
+def check_dask_address(address: str | None, timeout: float = 5.0) -> None:
+    """Fail in one line, before any work, when a configured scheduler cannot be reached."""
+    if not address:
+        return
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(address)
+    if parts.scheme not in ("tcp", "tls") or not parts.hostname:
+        return  # other transports: left to dask.distributed
+    try:
+        with socket.create_connection((parts.hostname, parts.port or 8786), timeout=timeout):
+            pass
+    except OSError as exc:
+        raise SystemExit(f"extract: cannot reach the Dask scheduler at {address} (extract.dask_address): "
+                         f"{exc.strerror or exc}") from None
+
+
 def _on_dask(batches, settings, workers, address) -> Iterator[list[ArticleResult]]:
     from dask.distributed import Client, LocalCluster
 

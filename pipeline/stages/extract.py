@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pipeline.config import load_params, params_hash
 from pipeline.extract import duplicate_rows, split_duplicates
-from pipeline.extract.runner import ArticleCache, ExtractSettings, run_extraction
+from pipeline.extract.runner import ArticleCache, ExtractSettings, check_dask_address, run_extraction
 from pipeline.ingest import IngestLimits, ingest_paths, list_raw_files
 from pipeline.progress import progress
 from pipeline.schemas import EXTRACTED_TABLES
@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
 
     params = load_params(args.params)
     ingest, extract = params["ingest"], params["extract"]
+    if extract["engine"] == "dask":
+        check_dask_address(extract["dask_address"])
     if not args.raw.is_dir():
         raise SystemExit(f"extract: the raw folder {args.raw} does not exist or is not a folder")
     paths = list_raw_files(args.raw)
