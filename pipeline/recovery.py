@@ -8,7 +8,7 @@ fails. This finds those states and repairs them:
 - .dvc/tmp/rwlock empty or corrupt while no dvc process runs in this repository: removed (DVC
   itself clears entries of dead processes from a well-formed one);
 - data/processed missing after an interrupted publish: the previous tables put back; leftover
-  staging directories removed.
+  staging directories and temporary files of atomic writes in reports/ removed.
 What it cannot repair safely it names, with the command to run, and exits 1.
 """
 from __future__ import annotations
@@ -114,6 +114,10 @@ def repair(root: Path = Path(".")) -> list[str]:
         log.warning("recovery: %s was %s (a build killed while DVC wrote it) and no dvc runs here; removed it",
                     rwlock, problem)
     recover_directory(root / PUBLISHED)
+    if not dvc_processes(root):  # temporary files of atomic writes a kill left in the tracked reports/
+        for tmp in (root / "reports").glob(".*.tmp"):
+            log.info("recovery: removing %s left by an interrupted write", tmp)
+            tmp.unlink(missing_ok=True)
     return left
 
 
