@@ -206,6 +206,34 @@ def test_publish_refuses_a_report_not_bound_to_the_tables(built, tmp_path, how):
         assert _publish(work / "processed", out) == 0
 
 
+@pytest.mark.parametrize("corrupt", ["figure_value_inf", "reuse_row_duplicated"])
+def test_a_corrupt_table_fails_validate_and_publish_refuses_it(built, tmp_path, corrupt):
+    """The stages themselves, on disk: validate exits non-zero and publish leaves the old tables."""
+    from pipeline.stages import publish, validate
+    from pipeline.tables import write_table
+
+    _, (first, _) = built
+    interim = tmp_path / "interim"
+    shutil.copytree(first.parent / "interim", interim)
+    table = {"figure_value_inf": "figures", "reuse_row_duplicated": "reuse"}[corrupt]
+    df = pd.read_parquet(interim / f"{table}.parquet")
+    assert len(df), table
+    if corrupt == "figure_value_inf":
+        df.loc[df["value"].notna().idxmax(), "value"] = float("inf")
+    else:
+        df = pd.concat([df, df.iloc[:1]], ignore_index=True)
+    write_table(table, df, interim / f"{table}.parquet", "x", "0.1.0")
+    reports = tmp_path / "reports"
+    assert validate.main(["--tables", str(interim), "--suites", str(ROOT / "expectations"),
+                          "--reports", str(reports), "--params", str(ROOT / "params.yaml")]) == 1
+    out = tmp_path / "processed"
+    out.mkdir()
+    (out / "articles.parquet").write_bytes(b"previous tables")
+    assert publish.main(["--tables", str(interim), "--report", str(reports / "validation.json"), "--out", str(out),
+                         "--params", str(ROOT / "params.yaml")]) == 1
+    assert [p.name for p in out.iterdir()] == ["articles.parquet"]
+
+
 def test_an_interrupted_swap_is_recovered(tmp_path):
     """Where the atomic exchange is unavailable the swap is two renames; a kill between them leaves
     the old copy aside, and the next publish (or make repro's recovery) puts it back."""
