@@ -66,7 +66,7 @@ def published(repo: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.iterdir()}
 
 
-def touch_publish_code(repo: Path, n: int) -> None:
+def touch_publish_code(repo: Path, n) -> None:
     """A code change only publish depends on: DVC re-runs publish and evaluate, nothing else."""
     with open(repo / "pipeline" / "quality" / "datacard.py", "a") as fh:
         fh.write(f"# rebuild {n}\n")
@@ -126,9 +126,13 @@ def test_a_second_build_does_nothing_and_leaves_git_clean(repo):
 
 def test_a_kill_during_publish_keeps_the_old_tables_and_the_next_build_recovers(repo):
     old = published(repo)
-    touch_publish_code(repo, 0)
     staging = lambda r, _: any(p.name.startswith(".processed.staging-") for p in (r / "data").iterdir())  # noqa: E731
-    assert kill_build(repo, staging), "the build finished before publish was caught"
+    for attempt in range(3):  # publish is quick: a fast machine may finish it between two looks
+        touch_publish_code(repo, f"publish-{attempt}")
+        if kill_build(repo, staging):
+            break
+    else:
+        pytest.fail("three builds finished before publish was caught")
     assert published(repo) == old  # the old tables, whole: DVC did not delete them (persist: true)
     assert any(p.name.startswith(".processed.staging-") for p in (repo / "data").iterdir())  # caught mid-publish
     started = time.monotonic()

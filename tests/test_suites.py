@@ -123,9 +123,11 @@ def _all_empty(t):
         t[name] = empty_frame(name)
 
 
-def _many_rejects(t):
-    t["rejects"] = _frame("rejects", [{"source_path": f"data/raw/x{i}.bin", "reason": "binary",
-                                       "detail": "binary"} for i in range(5)])
+def _rejects(n):
+    def breaker(t):
+        t["rejects"] = _frame("rejects", [{"source_path": f"data/raw/x{i}.bin", "reason": "binary",
+                                           "detail": "binary"} for i in range(n)])
+    return breaker
 
 
 def _sentence_inverted(t):
@@ -151,7 +153,8 @@ CORRUPTIONS = [
     ("article_rows_deleted", "articles", _drop_article_entities),  # a warning: see WARNINGS
     ("in_articles_and_rejects", "articles", _in_both),
     ("every_table_empty", "articles", _all_empty),
-    ("rejects_over_ceiling", "articles", _many_rejects),
+    ("rejects_over_half", "articles", _rejects(3)),  # 3 of 5 files: a warning
+    ("rejects_over_ceiling", "articles", _rejects(10)),  # 10 of 12 files: critical
     # entities
     ("entity_label_unknown", "entities", _set("entities", label="ANIMAL")),
     ("entity_end_outside", "entities", _set("entities", end=10**6)),
@@ -192,7 +195,7 @@ CORRUPTIONS = [
 
 
 # Corruptions the suites flag without stopping publish: the same fact may be honest in a real article.
-WARNINGS = {"article_rows_deleted"}
+WARNINGS = {"article_rows_deleted", "rejects_over_half"}
 
 
 def test_the_matrix_covers_the_issue():
