@@ -98,10 +98,6 @@ def _set(table, row=0, **values):
     return breaker
 
 
-def _apply(fn):
-    return fn
-
-
 def _dup_reuse(t):
     t["reuse"] = pd.concat([t["reuse"], t["reuse"]], ignore_index=True)
 
