@@ -395,3 +395,22 @@ def duplicate_map(articles: list[RawArticle]) -> dict[str, str]:
         if first is not art:
             duplicates[art.source_path] = first.article_id
     return duplicates
+
+
+def raw_inventory(raw_dir: Path, repo_root: Path, max_bytes: int) -> list[dict]:
+    """What the corpus folder holds, read the way ingest reads it: each entry's path with the SHA-256
+    of its bytes, or the reason it will be a reject. DVC hashes this list instead of data/raw itself,
+    since DVC opens whatever it finds there: a FIFO hangs it, a link to /dev/zero never ends, and a
+    link loop or a dangling link fails it."""
+    out = []
+    for path in list_raw_files(raw_dir):
+        entry = {"path": relative_path(path, repo_root)}
+        try:
+            real = resolve_regular_file(path, raw_dir)
+            entry["sha256"] = hashlib.sha256(read_limited(real, max_bytes)).hexdigest()
+        except RejectedFile as exc:
+            entry["reject"] = f"{exc.reason}: {exc.detail}"
+        except OSError as exc:
+            entry["reject"] = f"unreadable: {exc.strerror or exc}"
+        out.append(entry)
+    return out

@@ -258,3 +258,27 @@ def test_limits_come_from_params_with_defaults_for_missing_keys():
                                        "max_symbol_share": "0.25"})
     assert (limits.max_bytes, limits.max_chars, limits.max_line_chars) == (10, 20, 30)
     assert limits.max_symbol_share == 0.25 and limits.max_lines == IngestLimits().max_lines
+
+
+def test_inventory_lists_every_entry_without_opening_hostile_ones(tmp_path, no_hang):
+    from pipeline.ingest import raw_inventory
+
+    raw = _hostile_corpus(tmp_path)
+    inventory = {e["path"]: e for e in raw_inventory(raw, tmp_path, LIMITS.max_bytes)}
+    assert set(inventory) == {r.as_posix() for r in (p.relative_to(tmp_path) for p in list_raw_files(raw))}
+    import hashlib
+    assert inventory["raw/good.txt"]["sha256"] == hashlib.sha256(ARTICLE).hexdigest()
+    assert inventory["raw/pipe.txt"]["reject"].startswith("not_a_file")
+    assert inventory["raw/loop a"]["reject"].startswith("broken_link")
+
+
+def test_dvc_hashes_the_inventory_not_the_raw_folder():
+    """DVC opens every entry of a dependency folder (a FIFO hangs it, a link loop fails it), so extract
+    depends on the inventory, which the stage `inventory` rebuilds on every run."""
+    import yaml
+    from pathlib import Path
+
+    stages = yaml.safe_load((Path(__file__).resolve().parents[1] / "dvc.yaml").read_text())["stages"]
+    assert "data/raw" not in stages["extract"]["deps"]
+    assert "data/interim/raw_inventory.json" in stages["extract"]["deps"]
+    assert stages["inventory"]["always_changed"] is True and "--raw data/raw" in stages["inventory"]["cmd"]

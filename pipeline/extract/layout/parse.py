@@ -15,14 +15,18 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.extract.layout import outlets
+from pipeline.lexicons import rows
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-_MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-             r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+
+def _month_names() -> dict[str, int]:
+    """Month names and abbreviations as written ("September", "Sept") -> number, from months.tsv."""
+    return {name.strip(): int(row["number"]) for row in rows("months.tsv")
+            for name in (row["name"], *row["abbreviations"].split(","))}
+
+
+MONTHS = {name.lower(): number for name, number in _month_names().items()}
+# Capitalised as written: the dateline pattern is case-sensitive, the date pattern is not.
+_MONTH_RE = "(?:" + "|".join(sorted(map(re.escape, _month_names()), key=len, reverse=True)) + r")\.?"
 # "June 2, 2019", "June 03, 2019", "2 June 2019", "2019-06-02"; an optional weekday in front.
 _DATE_RE = re.compile(
     rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
