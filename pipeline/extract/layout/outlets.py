@@ -21,6 +21,7 @@ class Outlet:
     domains: tuple[str, ...] = ()
     agency: bool = False  # news or photo agency / wire service
     common_word: tuple[str, ...] = ()  # names that are also ordinary words ("Time"): never searched in text
+    photo_only: bool = False  # a picture agency: credited under photos, never a cited source of news
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class OutletMatch:
 @lru_cache(maxsize=1)
 def registry() -> tuple[Outlet, ...]:
     return tuple(Outlet(r["name"], tuple(r.get("aliases", ())), tuple(r.get("domains", ())),
-                        bool(r.get("agency", False)), tuple(r.get("common_word", ())))
+                        bool(r.get("agency", False)), tuple(r.get("common_word", ())), bool(r.get("photo_only", False)))
                  for r in rows("outlets.jsonl"))
 
 
@@ -94,6 +95,12 @@ def alias_pattern() -> str:
             if lookup(bare) is outlet and alias not in outlet.common_word and bare not in outlet.common_word:
                 names.add(bare)
     return "|".join(re.escape(n).replace("'", "['’]") for n in sorted(names, key=len, reverse=True))
+
+
+def agency_pattern() -> str:
+    """A regex alternation of the names and aliases of every agency, longest first (photo credits)."""
+    names = {n for o in registry() if o.agency for n in (o.name, *o.aliases) if n not in o.common_word}
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

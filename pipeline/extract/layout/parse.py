@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from pipeline.extract.layout import outlets
-from pipeline.lexicons import rows
+from pipeline.lexicons import entries, entry_set, rows
 
 
 def _month_names() -> dict[str, int]:
@@ -71,9 +71,7 @@ _CREDIT_LINE_RE = re.compile(
     r"(?:copyright|©|\(c\))\s.{0,120}|.{0,120}\ball rights reserved\.?)$", re.I)
 # Kinds of boilerplate whose hard-wrapped next line (starting in lower case) belongs to them.
 _WRAPPING_KINDS = {"note", "credit", "caption", "promo"}
-_UI_LINES = {"comment", "comments", "advertisement", "share", "share this", "share this article", "print",
-             "email", "tweet", "video", "photo", "photos", "image", "listen", "loading", "close",
-             "skip advertisement", "story continues below advertisement", "leave a comment", "reply"}
+_UI_LINES = entry_set("layout_ui_lines.txt")
 _SECTION_LABEL_RE = re.compile(r"^(?:ABSTRACT|FULL TEXT|SUMMARY|HIGHLIGHTS|UPDATE|UPDATED|EXCERPT|LETTERS?|"
                                r"OPINION|EDITORIAL|ANALYSIS|COMMENTARY|OP-ED|EDITOR'S NOTE)[.:]?$",
                                re.I)
@@ -85,7 +83,7 @@ _CREDIT_TAIL_RE = re.compile(
     r"(?:\b(?:image|photo|picture|video) (?:source|credit|courtesy)s?\s*:?\s*[^.\n]{1,60}$|"
     r",?\s*(?:via|courtesy of|credit:|photo:|photo by|image by)\s+[A-Z][\w&.'/ -]{1,50}$|"
     r"\badapted from (?:an )?(?:image|photo|map)\b[^\n]{0,60}$|"
-    r"\b(?:AFP|AP|Reuters|Getty(?: Images)?|EPA|TASS|Sputnik|Xinhua)\s*/\s*(?:Getty(?: Images)?|[A-Z][\w ]{1,30})"
+    rf"\b(?:{outlets.agency_pattern()})\s*/\s*(?:Getty(?: Images)?|[A-Z][\w ]{{1,30}})"
     r"(?: photo)?$)")
 # "Photo – YouTube", "Image: Reuters", "Photo credit: Jane Doe"
 _SHORT_CREDIT_RE = re.compile(
@@ -93,9 +91,7 @@ _SHORT_CREDIT_RE = re.compile(
     re.I)
 _NAME_WORD = r"[A-ZÀ-Þ][a-zà-ÿ'’.-]+"
 _NAME_RE = re.compile(rf"^{_NAME_WORD}(?:\s+(?:[A-Z]\.\s*)?{_NAME_WORD}){{1,2}}$")
-_ATTRIBUTION_VERBS = (r"reported|reports|reporting|notes|noted|said|says|wrote|writes|cited|cites|citing|"
-                      r"indicates|indicated|learned|has learned|revealed|first reported|quoted|quotes|"
-                      r"report|story|article|analysis|investigation|interview")
+_ATTRIBUTION_VERBS = "|".join(re.escape(w).replace(r"\ ", " ") for w in entries("layout_cite_cues.txt"))
 _GLUED_CAPTION_RE = re.compile(r"(?<=[a-z0-9)])(?=[A-Z][a-z]+\b[^.]{0,400}?[a-z]{2}[,.;:!?])")
 
 
@@ -250,7 +246,7 @@ def find_cites(body_text: str, own_outlet: str | None) -> list[str]:
             if entry is None and len(raw.split()) < 2:
                 continue  # a bare "News" or "Post" is not a name
             canonical = entry.name if entry else ("The " if m.group("the") else "") + raw
-            if entry is not None and entry.agency and entry.name in ("Getty Images",):
+            if entry is not None and entry.photo_only:
                 continue
             if (own and entry is own) or (own_outlet and canonical.casefold() == own_outlet.casefold()):
                 continue
