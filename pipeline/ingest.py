@@ -295,6 +295,8 @@ def resolve_regular_file(path: Path, raw_dir: Path) -> Path:
         if is_link and stat.S_ISDIR(mode):
             raise RejectedFile("not_a_file", f"is a link to a folder ({real}); links to folders are not followed: "
                                              "put the files themselves in the folder")
+        if stat.S_ISDIR(mode):  # listed as an entry only when it could not be listed itself
+            raise RejectedFile("not_a_file", "is a folder whose files could not be listed (permission denied)")
         raise RejectedFile("not_a_file", f"is {_kind(mode)}, not a regular file")
     return real
 
