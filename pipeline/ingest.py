@@ -69,8 +69,13 @@ class IngestLimits:
         """The limits named in `ingest`; a key left out keeps its default."""
         values = {}
         for f in fields(cls):
-            if ingest.get(f.name) is not None:
-                values[f.name] = float(ingest[f.name]) if f.type == "float" else int(ingest[f.name])
+            value = ingest.get(f.name)
+            if value is None:
+                continue
+            try:
+                values[f.name] = float(value) if f.type == "float" else int(value)
+            except (TypeError, ValueError):
+                raise ValueError(f"ingest.{f.name} must be a number, not {value!r}") from None
         return cls(**values)
 
 

@@ -198,3 +198,16 @@ def test_workflow_list_step_lists_changed_files(tmp_path):
     subprocess.run(["bash", "-e", "-c", script], cwd=repo, check=True, capture_output=True,
                    env={**os.environ, "BASE_REF": "main"})
     assert (repo / "changed-raw-files").read_bytes() == b"data/raw/new file.txt\0"
+
+
+@pytest.mark.parametrize("params_text, says", [
+    ("ingest:\n  max_bytes: abc\n", "ingest.max_bytes must be a number, not 'abc'"),
+    ("ingest:\n  max_bytes: 10\nnlp: {}\n", "missing key 'model'"),
+    ("ingest: [\n", "cannot start the check"),
+])
+def test_bad_params_give_one_line_before_any_work(repo, tmp_path, params_text, says):
+    (tmp_path / "p.yaml").write_text(params_text)
+    r = run_check("--params", tmp_path / "p.yaml", "data/raw/new article é.txt", cwd=repo)
+    assert r.returncode == 2 and "Traceback" not in r.stdout + r.stderr
+    errors = [line for line in r.stderr.splitlines() if "ERROR" in line]
+    assert len(errors) == 1 and says in errors[0], r.stderr

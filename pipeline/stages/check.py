@@ -15,6 +15,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from pipeline.config import load_params
 from pipeline.extract import extract_articles
 from pipeline.extract.runner import time_limit
@@ -233,13 +235,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         params = load_params(args.params)
         suites = load_suites(args.suites)
-    except (OSError, ValueError) as exc:
-        log.error("cannot start the check: %s", exc)
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        log.error("cannot start the check: %s", str(exc).splitlines()[0] if str(exc) else exc)
+        return 2
+    try:  # the keys check reads, before any work: a missing or mistyped one is one line, not a traceback
+        IngestLimits.from_params(params["ingest"])
+        float(params.get("extract", {}).get("timeout_seconds") or 0)
+        model = params["nlp"]["model"]
+        int(params["link"]["min_passage_words"]), int(params["link"]["max_candidates"])
+    except KeyError as exc:
+        log.error("%s: missing key %s", args.params, exc)
+        return 2
+    except (TypeError, ValueError, AttributeError) as exc:
+        log.error("%s: %s", args.params, exc)
         return 2
     if not Path(args.raw).is_dir():
         log.error("%s: the raw folder does not exist (--raw)", args.raw)
         return 2
-    verdicts = check_files(args.paths, args.raw, args.root, params, suites, load_model(params["nlp"]["model"]))
+    verdicts = check_files(args.paths, args.raw, args.root, params, suites, load_model(model))
     rendered = {"text": render_text, "markdown": render_markdown,
                 "json": lambda vs: json.dumps([v.as_dict() for v in vs], indent=2, ensure_ascii=False,
                                               default=str) + "\n"}[args.format](verdicts)

@@ -72,9 +72,9 @@ _CREDIT_LINE_RE = re.compile(
 # Kinds of boilerplate whose hard-wrapped next line (starting in lower case) belongs to them.
 _WRAPPING_KINDS = {"note", "credit", "caption", "promo"}
 _UI_LINES = entry_set("layout_ui_lines.txt")
-_SECTION_LABEL_RE = re.compile(r"^(?:ABSTRACT|FULL TEXT|SUMMARY|HIGHLIGHTS|UPDATE|UPDATED|EXCERPT|LETTERS?|"
-                               r"OPINION|EDITORIAL|ANALYSIS|COMMENTARY|OP-ED|EDITOR'S NOTE)[.:]?$",
-                               re.I)
+_SECTION_LABEL_RE = re.compile(
+    "^(?:" + "|".join(sorted(map(re.escape, entries("layout_section_labels.txt")), key=len, reverse=True))
+    .replace(r"\ ", " ") + ")[.:]?$", re.I)
 _CAPTION_START_RE = re.compile(
     r"^(?:(?:prior |a |an |the )?(?:file )?(?:photo|image|picture|photograph|illustration|screenshot|"
     r"screengrab|map|video still)s?\b(?! op\b)|(?:top|above|below|left|right|main|featured) (?:photo|image))",
