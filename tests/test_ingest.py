@@ -282,3 +282,30 @@ def test_dvc_hashes_the_inventory_not_the_raw_folder():
     assert "data/raw" not in stages["extract"]["deps"]
     assert "data/interim/raw_inventory.json" in stages["extract"]["deps"]
     assert stages["inventory"]["always_changed"] is True and "--raw data/raw" in stages["inventory"]["cmd"]
+
+
+def test_dvc_status_survives_hostile_raw_entries(tmp_path):
+    """With a FIFO, a link loop, a dangling link and a link to /dev/zero in data/raw, DVC neither hangs
+    nor fails: it never hashes data/raw itself."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    dvc = Path(sys.executable).with_name("dvc")
+    if not dvc.exists():
+        pytest.skip("dvc is not installed beside this Python")
+    shutil.copy(root / "dvc.yaml", tmp_path)
+    shutil.copy(root / "params.yaml", tmp_path)
+    raw = tmp_path / "data" / "raw"
+    raw.mkdir(parents=True)
+    os.mkfifo(raw / "pipe.txt")
+    os.symlink(raw / "loop b", raw / "loop a")
+    os.symlink(raw / "loop a", raw / "loop b")
+    os.symlink(raw / "gone.txt", raw / "dangling.txt")
+    os.symlink("/dev/zero", raw / "zero.txt")
+    env = {**os.environ, "DVC_NO_ANALYTICS": "1"}
+    subprocess.run([dvc, "init", "--no-scm", "-q"], cwd=tmp_path, check=True, env=env, timeout=120)
+    r = subprocess.run([dvc, "status"], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0 and "ERROR" not in r.stdout + r.stderr, r.stdout + r.stderr
