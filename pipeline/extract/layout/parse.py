@@ -82,9 +82,11 @@ _CAPTION_START_RE = re.compile(
 _CREDIT_TAIL_RE = re.compile(
     r"(?:\b(?:image|photo|picture|video) (?:source|credit|courtesy)s?\s*:?\s*[^.\n]{1,60}$|"
     r",?\s*(?:via|courtesy of|credit:|photo:|photo by|image by)\s+[A-Z][\w&.'/ -]{1,50}$|"
-    r"\badapted from (?:an )?(?:image|photo|map)\b[^\n]{0,60}$|"
-    rf"\b(?:{outlets.agency_pattern()})\s*/\s*(?:Getty(?: Images)?|[A-Z][\w ]{{1,30}})"
-    r"(?: photo)?$)")
+    r"\badapted from (?:an )?(?:image|photo|map)\b[^\n]{0,60}$)")
+# "... AFP/Getty Images": an agency of the registry, a slash, a second credit. Searched only in a line
+# with a slash, since the alternation of every agency is slow to try at each position.
+_AGENCY_CREDIT_TAIL_RE = re.compile(
+    rf"\b(?:{outlets.agency_pattern()})\s*/\s*(?:Getty(?: Images)?|[A-Z][\w ]{{1,30}})(?: photo)?$")
 # "Photo – YouTube", "Image: Reuters", "Photo credit: Jane Doe"
 _SHORT_CREDIT_RE = re.compile(
     r"^(?:photo|image|picture|video|source|credit|photo credit|image credit)s?\s*(?:[–—:|-]|by)\s*\S.{0,60}$",
@@ -203,7 +205,7 @@ def _is_caption(s: str) -> bool:
         return True
     if _is_photo_credit(s):
         return True
-    if _CREDIT_TAIL_RE.search(s) and len(s.split()) <= 60:
+    if (_CREDIT_TAIL_RE.search(s) or ("/" in s and _AGENCY_CREDIT_TAIL_RE.search(s))) and len(s.split()) <= 60:
         return True
     # "Prior file photo of the minister (center) during exercises": captions rarely end as sentences do.
     return (bool(_CAPTION_START_RE.match(s)) and len(s.split()) <= 40 and not re.search(r"[\"“”]", s)
