@@ -7,6 +7,7 @@ import os
 import sys
 
 STAGES = {
+    "inventory": "pipeline.stages.inventory",
     "extract": "pipeline.stages.extract",
     "link": "pipeline.stages.link",
     "validate": "pipeline.stages.validate",

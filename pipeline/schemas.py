@@ -36,7 +36,8 @@ ARTICLES = _schema("articles", "One row per article file read from data/raw/; ex
     ("article_id", pa.string(), "Stable id: the first 16 hex digits of content_sha256.", False),
     ("source_path", pa.string(), "Path of the raw file, relative to the repository root.", False),
     ("content_sha256", pa.string(), "SHA-256 of `text` encoded as UTF-8.", False),
-    ("encoding", pa.string(), "Encoding the raw bytes were decoded from (utf-8, utf-8-sig, utf-16, cp1252).", False),
+    ("encoding", pa.string(), "Encoding the raw bytes were decoded from (utf-8, utf-8-sig, utf-16, cp1252; "
+                            "utf-8+cp1252: UTF-8 with a few stray cp1252 bytes read as cp1252).", False),
     ("text", pa.string(), "The raw file decoded, a leading BOM dropped and line endings turned into \\n; "
                           "nothing else changed. Every span offset points into this text.", False),
     ("title", pa.string(), "The headline as written.", True),
@@ -61,7 +62,8 @@ ARTICLES = _schema("articles", "One row per article file read from data/raw/; ex
 REJECTS = _schema("rejects", "One row per raw file that could not become an article, with the reason.", [
     ("source_path", pa.string(), "Path of the raw file, relative to the repository root.", False),
     ("reason", pa.string(), "Machine-readable reason: empty, binary, undecodable, html, too_large, no_layout, "
-                            "not_a_file, outside_raw, unreadable, timeout, extraction_error.", False),
+                            "not_prose, hidden, not_a_file, broken_link, outside_raw, unreadable, timeout, "
+                            "extraction_error.", False),
     ("detail", pa.string(), "A human-readable sentence explaining the reason.", False),
     ("content_sha256", pa.string(), "SHA-256 of the raw bytes, when they could be read.", True),
 ])

@@ -47,7 +47,35 @@ MATRIX: dict[str, tuple[bytes, str]] = {
                               "Russia withdraws key defense advisers support to Maduro, seen as major setback"),
     "Ñandú — café résumé.txt": (("Accented File Name Article\n\n" + BODY).encode(), "Accented File Name Article"),
     "link outside.txt": (None, "reject:outside_raw"),  # a symlink out of the repository
+    # Hostile files (written by SPECIAL below): none may hang, crash or slip through.
+    "pipe.txt": (None, "reject:not_a_file"),
+    "link to dev zero.txt": (None, "reject:outside_raw"),
+    "loop a.txt": (None, "reject:broken_link"),
+    "loop b.txt": (None, "reject:broken_link"),
+    "dangling.txt": (None, "reject:broken_link"),
+    "link to folder": (None, "reject:not_a_file"),
+    ".hidden article.txt": (("Hidden Council Article\n\n" + BODY).encode(), "reject:hidden"),
+    "late nul.txt": (b"Late NUL\n\n" + b"Some words here. " * 5000 + b"\x00\n", "reject:binary"),
+    "stray cp1252 byte.txt": ("Caf\u00e9 Owners Back the Plan\n\n".encode() + BODY.encode().replace(b"mayor told",
+                              b"mayor\x92s aide told"), "Caf\u00e9 Owners Back the Plan"),
+    "only quote marks.txt": ("\u201c".encode() * 10_000, "reject:empty"),
+    "vertical tabs.txt": (("Council Approves Budget With Tabs\n\n" + BODY.replace("approved", "approved\v", 1)
+                           .replace("12", "12\v").replace("bridge", "bridge\v")).encode(),
+                          "Council Approves Budget With Tabs"),
+    "runs of marks.txt": (("Marks\n\n" + "\u201c\"(" * 5_000).encode(), "reject:not_prose"),
+    "two character lines.txt": (b"ab\n" * 100_000, "reject:too_large"),
 }
+
+
+def _write_special(raw: Path) -> None:
+    os.mkfifo(raw / "pipe.txt")
+    os.symlink("/dev/zero", raw / "link to dev zero.txt")
+    os.symlink(raw / "loop b.txt", raw / "loop a.txt")
+    os.symlink(raw / "loop a.txt", raw / "loop b.txt")
+    os.symlink(raw / "no such file.txt", raw / "dangling.txt")
+    os.symlink(raw / "subfolder", raw / "link to folder")
+    (raw / "subfolder").mkdir()
+    (raw / "subfolder" / "in a folder.txt").write_text("Council Article in a Folder\n\n" + BODY)
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +94,7 @@ def outcome(tmp_path_factory):
     secret.parent.mkdir()
     secret.write_text("Secret Outside Title\n\nSECRET-BODY must never be read into the dataset.\n")
     os.symlink(secret, raw / "link outside.txt")
+    _write_special(raw)
     params = yaml.safe_load((ROOT / "params.yaml").read_text())
     params["ingest"]["on_bad_file"] = "quarantine"
     (tmp / "params.yaml").write_text(yaml.safe_dump(params))
@@ -80,7 +109,16 @@ def outcome(tmp_path_factory):
 def test_every_file_is_accounted_for_once(outcome):
     raw, t = outcome
     names = [Path(p).name for p in list(t["articles"].source_path) + list(t["rejects"].source_path)]
-    assert sorted(names) == sorted(p.name for p in raw.iterdir())
+    expected = [p.name for p in raw.iterdir() if p.name != "subfolder"] + ["in a folder.txt"]
+    assert sorted(names) == sorted(expected)
+
+
+def test_stray_byte_is_read_as_cp1252_not_the_whole_file(outcome):
+    _, t = outcome
+    arts = t["articles"].set_index(t["articles"].source_path.map(lambda p: Path(p).name))
+    row = arts.loc["stray cp1252 byte.txt"]
+    assert row.encoding == "utf-8+cp1252"
+    assert "mayor’s aide" in row.text and "Café" in row.text and "Ã" not in row.text
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))

@@ -41,3 +41,26 @@ def test_extractors_never_crash_and_spans_are_inside(nlp, text):
                 if r.get(key) is not None:
                     end_key = key.replace("start", "end")
                     assert 0 <= r[key] <= r[end_key] <= len(text), (table, key, r)
+
+
+# --- Ingest: any bytes give text or a RejectedFile, never another exception ------------------------
+
+from pipeline.ingest import IngestLimits, RejectedFile, check_text, decode_bytes, normalise_text  # noqa: E402
+
+BYTE_PIECES = st.sampled_from([b"\x00", b"\x0b", b"\x92", b"\x81", b"\xef\xbb\xbf", b"\xff\xfe", b"\xe2\x80",
+                               "“".encode(), "é".encode(), b"\r\n", b"\n", b"Title ", b"word ", b"(", b'"'])
+BYTES = st.lists(st.one_of(BYTE_PIECES, st.binary(max_size=8)), max_size=80).map(b"".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(BYTES)
+def test_ingest_never_raises_anything_but_a_reject(data):
+    try:
+        text, encoding = decode_bytes(data)
+        check_text(normalise_text(text), IngestLimits(max_bytes=10_000, max_chars=10_000, max_line_chars=1_000,
+                                                      max_lines=100, max_symbol_run=20))
+    except RejectedFile as exc:
+        assert exc.reason and "\n" not in exc.detail
+        return
+    assert encoding in ("utf-8", "utf-8-sig", "utf-16", "cp1252", "utf-8+cp1252")
+    assert "\x00" not in text

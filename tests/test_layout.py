@@ -87,8 +87,8 @@ def test_unknown_domain_gives_no_outlet():
     ("Prior file photo of a minister during exercises on December 10, 2018. Image source: AFP/Getty photo", "caption"),
     ("Helicopters overfly a column of tanks during a military parade in 2017, via AFP/Getty", "caption"),
     ("ABSTRACT.", "section"),
-    ("Correction: An earlier version of this article misstated the date of the vote.", "note"),
-    ("This post has been updated with comment from the campaign.", "note"),
+    ("Correction: A previous edition of this story gave the wrong day for the harbour vote.", "note"),
+    ("This story has been updated to add a response from the ferry company.", "note"),
     ("(Reporting by Jane Doe; Additional reporting by John Roe; Editing by Will Smith.)", "credit"),
     ("Jane Doe and John Roe contributed reporting.", "credit"),
     ("Copyright 2016 The Daily Planet. All rights reserved.", "credit"),
@@ -217,3 +217,100 @@ def test_seed_no_invented_metadata(seed_texts):
     lay = parse_layout(seed_texts["003_bc3e4435e5a2bdb1.txt"])
     assert lay.authors == [] and lay.outlet is None and lay.published_date is None
     assert "Image source" not in lay.body and "T-72B tanks during a military parade" not in lay.body
+
+
+# --- Block rules one by one, and the steps alone ---------------------------------------------------
+
+from pipeline.extract.layout import outlets  # noqa: E402
+from pipeline.extract.layout.parse import (BLOCK_RULES, STEPS, Block, BlockContext, Layout,  # noqa: E402
+                                           read_meta_lines, split_blocks)
+
+_RULES = {name: holds for name, _, holds in BLOCK_RULES}
+
+
+def _ctx(line: str, prev_kind: str | None = "body", teaser: str | None = None) -> BlockContext:
+    from pipeline.extract.layout.parse import strip_markup
+    s = strip_markup(line)
+    prev = Block(0, 1, "x", prev_kind) if prev_kind else None
+    return BlockContext(Block(0, len(line), line), s, s.lower().strip(" .:!"), prev, teaser)
+
+
+@pytest.mark.parametrize("rule, line, prev_kind, teaser, holds", [
+    ("markup only", "\u200b", "body", None, True),
+    ("markup only", "A word.", "body", None, False),
+    ("wrapped continuation", "continues the note above.", "note", None, True),
+    ("wrapped continuation", "continues the paragraph above.", "body", None, False),
+    ("wrapped continuation", "Starts a new sentence.", "note", None, False),
+    ("link only", "[More on the harbour](https://example.org/h)", "body", None, True),
+    ("link only", "Read [the report](https://example.org/r) before the vote.", "body", None, False),
+    ("interface word", "Advertisement", "body", None, True),
+    ("interface word", "Advertisements were banned from the square.", "body", None, False),
+    ("url label", "URL: https://example.org/story", "body", None, True),
+    ("url label", "The URL was printed on every flyer.", "body", None, False),
+    ("url under a url label", "<https://example.org/story>", "url", None, True),
+    ("url under a url label", "<https://example.org/story>", "body", None, False),
+    ("promo or paywall", "Related: Ferry fares rise again", "body", None, True),
+    ("promo or paywall", "Subscribe now for unlimited access", "body", None, True),
+    ("promo or paywall", "Related questions were left for another day.", "body", None, False),
+    ("editorial note", "Clarification: The ferry leaves at noon, not at ten.", "body", None, True),
+    ("editorial note", "The clarification came too late for the voters.", "body", None, False),
+    ("reporting credit", "Reporting by Ann Lee; editing by Tom Park", "body", None, True),
+    ("reporting credit", "The reporting of the vote took three days.", "body", None, False),
+    ("section label", "SUMMARY:", "body", None, True),
+    ("section label", "In summary, the council will vote again.", "body", None, False),
+    ("teaser description", "Experts weigh the new ferry timetable", "promo", "headline", True),
+    ("teaser description", "Experts weigh the new ferry timetable", "body", None, False),
+    ("capitals headline", "FERRY FARES RISE FOR THIRD YEAR", "body", None, True),
+    ("capitals headline", "The NATO and EU ministers met in the city on Friday.", "body", None, False),
+    ("caption", "Photo: Ann Lee", "body", None, True),
+    ("caption", "The photo showed the harbour at dawn, the mayor said.", "body", None, False),
+])
+def test_each_block_rule_alone(rule, line, prev_kind, teaser, holds):
+    assert _RULES[rule](_ctx(line, prev_kind, teaser)) is holds
+
+
+def test_block_rules_have_unique_names_and_known_kinds():
+    names = [name for name, _, _ in BLOCK_RULES]
+    assert len(names) == len(set(names))
+    assert {kind for _, kind, _ in BLOCK_RULES} <= {None, "markup", "promo", "ui", "url", "note", "credit", "section",
+                                                    "caption"}
+
+
+def test_meta_lines_step_alone():
+    text = "Harbour Vote Delayed\n\nBy Ann Lee and Tom Park\n\nThe Harbour Gazette, March 3, 2021\n\n" + BODY
+    lay = Layout(blocks=split_blocks(text))
+    read_meta_lines(lay, text)
+    assert lay.authors == ["Ann Lee", "Tom Park"]
+    assert (lay.outlet, lay.published_date) == ("The Harbour Gazette", dt.date(2021, 3, 3))
+    assert [b.kind for b in lay.blocks] == ["body", "byline", "dateline", "body"]  # the headline is another step
+
+
+def test_steps_run_in_order():
+    assert [s.__name__ for s in STEPS][:3] == ["read_headline", "read_meta_lines", "classify_blocks"]
+    assert STEPS[-1].__name__ == "assemble_body"
+
+
+# --- Outlets: the registry from the lexicon, and the one matcher -------------------------------------
+
+@pytest.mark.parametrize("text, found", [
+    ("Reporters for The New York Times and Reuters met the mayor.", [("New York Times", "The New York Times"),
+                                                                   ("Reuters", "Reuters")]),
+    ("The AP and the BBC News desk both ran it.", [("AP", "Associated Press"), ("BBC News", "BBC")]),
+    ("Time is short, said an insider at the port.", []),         # "Time" is a common word here
+    ("The www.Reuters.com page and @Reuters account were shared.", []),  # inside a domain or a handle
+    ("Reutersville is a made-up town.", []),                      # part of a longer word
+])
+def test_find_in(text, found):
+    got = [(m.text, m.outlet.name) for m in outlets.find_in(text)]
+    assert got == found
+    for m in outlets.find_in(text):
+        assert text[m.start:m.end] == m.text
+
+
+def test_registry_comes_from_the_lexicon():
+    from pipeline.lexicons import rows
+    assert len(outlets.OUTLETS) == len(rows("outlets.jsonl")) > 100
+    assert outlets.lookup("the guardian").name == "The Guardian"
+    assert outlets.by_domain("https://news.example-sub.bbc.co.uk/x").name == "BBC"
+    assert outlets.by_domain("https://notbbc.com/x") is None
+    assert "Herald" in outlets.OUTLET_NAME_HEADS

@@ -10,14 +10,17 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from pipeline.config import load_params
 from pipeline.extract import extract_articles
-from pipeline.ingest import (IngestLimits, RejectedFile, content_sha256, decode_bytes, list_raw_files, normalise_text,
-                             read_raw_file, relative_path)
+from pipeline.extract.runner import time_limit
+from pipeline.ingest import IngestLimits, RejectedFile, list_raw_files, read_raw_file, relative_path
 from pipeline.link import link_corpus
 from pipeline.schemas import empty_frame
 from pipeline.quality.views import validation_views
@@ -40,20 +43,49 @@ class Verdict:
                 "failures": self.failures, "warnings": self.warnings}
 
 
-def _corpus_hashes(raw_dir: Path, skip: set[Path], max_bytes: int) -> dict[str, str]:
-    """content hash -> path of every other readable raw file, to spot duplicates."""
+def _corpus_hashes(raw_dir: Path, root: Path, skip: set[Path], limits: IngestLimits) -> dict[str, str]:
+    """content hash -> path of every other raw file that is an article, to spot duplicates. Read as the
+    build reads them, so a FIFO, a device or a link loop elsewhere in the corpus cannot hang or crash
+    the check of a good file."""
     hashes = {}
     for p in list_raw_files(raw_dir):
-        if p.resolve() in skip or p.is_symlink():
+        if p.is_symlink() or Path(os.path.realpath(p)) in skip:
             continue
         try:
-            if p.stat().st_size > max_bytes:
-                continue
-            text, _ = decode_bytes(p.read_bytes())
+            raw = read_raw_file(p, raw_dir, root, limits)
         except (OSError, RejectedFile):
             continue
-        hashes.setdefault(content_sha256(normalise_text(text)), p.as_posix())
+        hashes.setdefault(raw.content_sha256, p.as_posix())
     return hashes
+
+
+def _shown(value, limit: int = 60) -> str:
+    s = json.dumps(value, ensure_ascii=False, default=str)
+    return s if len(s) <= limit else s[:limit - 1] + "…"
+
+
+def describe_failure(table: str, column: str, expectation: str, kwargs: dict, values: list) -> str:
+    """One line saying the rule, its limit and what the file has, e.g. 'articles.title must be 3 to 400
+    characters long: it has 512 ("Council …")'."""
+    lo, hi = kwargs.get("min_value"), kwargs.get("max_value")
+    bounds = (f"{lo} to {hi}" if lo is not None and hi is not None else
+              f"at least {lo}" if lo is not None else f"at most {hi}")
+    where = f"{table}.{column}"
+    if expectation == "expect_column_value_lengths_to_be_between":
+        shown = ", ".join(f"{len(str(v)):,} ({_shown(v)})" for v in values[:3])
+        return f"{where} must be {bounds} characters long: it has {shown or 'another length'}"
+    if expectation == "expect_column_values_to_be_between":
+        return f"{where} must be {bounds}: it is {', '.join(_shown(v) for v in values[:3]) or 'outside'}"
+    if expectation == "expect_column_values_to_not_be_null":
+        return f"{where} must not be empty: it is null"
+    if expectation == "expect_column_values_to_be_in_set" and "value_set" in kwargs:
+        return (f"{where} must be one of {_shown(kwargs['value_set'], 120)}: it is "
+                f"{', '.join(_shown(v) for v in values[:3]) or 'another value'}")
+    if expectation == "expect_column_values_to_match_regex":
+        return (f"{where} must match {kwargs.get('regex')}: it is "
+                f"{', '.join(_shown(v) for v in values[:3]) or 'another value'}")
+    rule = ", ".join(f"{k}={_shown(v)}" for k, v in kwargs.items() if k not in ("column", "column_A", "column_B"))
+    return f"{where} {expectation}({rule}): observed {', '.join(_shown(v) for v in values[:3])}"
 
 
 def _expectation_results(tables: dict, suites: dict, article_id: str) -> tuple[list[dict], list[dict]]:
@@ -68,23 +100,30 @@ def _expectation_results(tables: dict, suites: dict, article_id: str) -> tuple[l
                 continue
             column = e["kwargs"].get("column") or f"{e['kwargs'].get('column_A')} vs {e['kwargs'].get('column_B')}"
             values = [{k: v for k, v in f.items() if k not in ("article_id", "source_path")} for f in e["failures"]]
+            observed = e["observed_value"] if e["observed_value"] is not None else values[:5]
+            col_values = [f.get(e["kwargs"].get("column")) for f in values] if e["kwargs"].get("column") else []
+            if e["observed_value"] is not None and not col_values:
+                col_values = [e["observed_value"]]
             item = {"table": table, "column": column, "expectation": e["expectation"], "notes": e.get("notes"),
-                    "observed": e["observed_value"] if e["observed_value"] is not None else values[:5],
-                    "unexpected_count": e["unexpected_count"]}
+                    "observed": observed, "unexpected_count": e["unexpected_count"],
+                    "message": describe_failure(table, column, e["expectation"], e["kwargs"], col_values)}
             (failures if e["severity"] == "critical" else warnings).append(item)
     return failures, warnings
 
 
 def check_files(paths: list[Path], raw_dir: Path, root: Path, params: dict, suites: dict, nlp) -> list[Verdict]:
-    ingest = params["ingest"]
-    corpus = _corpus_hashes(raw_dir, {p.resolve() for p in paths if p.exists()}, ingest["max_bytes"])
+    """One verdict per path, under the build's own limits: ingest's sizes and shapes, and
+    extract.timeout_seconds over parse and extraction together."""
+    limits = IngestLimits.from_params(params["ingest"])
+    timeout = float(params.get("extract", {}).get("timeout_seconds") or 0)
+    corpus = _corpus_hashes(raw_dir, root, {Path(os.path.realpath(p)) for p in paths}, limits)
     verdicts = []
     for path in paths:
         shown = relative_path(path, root)
         try:
             if not path.exists() and not path.is_symlink():
                 raise RejectedFile("missing", "does not exist")
-            raw = read_raw_file(path, raw_dir, root, IngestLimits.from_params(ingest))
+            raw = read_raw_file(path, raw_dir, root, limits)
         except RejectedFile as exc:
             verdicts.append(Verdict(shown, False, f"{shown}: {exc.reason}: {exc.detail}"))
             continue
@@ -95,11 +134,15 @@ def check_files(paths: list[Path], raw_dir: Path, root: Path, params: dict, suit
             verdicts.append(Verdict(shown, False, f"{shown}: duplicate: same text as {corpus[raw.content_sha256]}"))
             continue
         try:
-            tables = extract_articles([raw], nlp, batch_size=1)
+            with time_limit(timeout, "parsing and extracting it"):
+                tables = extract_articles([raw], nlp, batch_size=1)
             tables["rejects"] = empty_frame("rejects")
             tables = link_corpus(tables, params["link"]["min_passage_words"], params["link"]["max_candidates"])
             art = tables["articles"].iloc[0]
             failures, warnings = _expectation_results(tables, suites, raw.article_id)
+        except TimeoutError as exc:
+            verdicts.append(Verdict(shown, False, f"{shown}: timeout: {exc} (extract.timeout_seconds={timeout:g})"))
+            continue
         except Exception as exc:  # noqa: BLE001 - a verdict, never a traceback, for any file
             log.debug("check failed on %s", shown, exc_info=True)
             verdicts.append(Verdict(shown, False, f"{shown}: internal error while extracting: {exc!r}"))
@@ -114,11 +157,6 @@ def check_files(paths: list[Path], raw_dir: Path, root: Path, params: dict, suit
     return verdicts
 
 
-def _fmt_obs(v) -> str:
-    s = json.dumps(v, ensure_ascii=False, default=str)
-    return s if len(s) <= 200 else s[:197] + "..."
-
-
 def render_text(verdicts: list[Verdict]) -> str:
     lines = []
     for v in verdicts:
@@ -130,9 +168,9 @@ def render_text(verdicts: list[Verdict]) -> str:
                      f"authors={p['authors']} outlet={p['outlet']!r} words={p['n_words']} "
                      f"entities={p['entities']} figures={p['figures']} quotes={p['quotes']}")
         for f in v.failures:
-            lines.append(f"  failed: {f['table']}.{f['column']} {f['expectation']}: observed {_fmt_obs(f['observed'])}")
+            lines.append(f"  failed: {f['message']}")
         for f in v.warnings:
-            lines.append(f"  warning: {f['table']}.{f['column']} {f['expectation']}: observed {_fmt_obs(f['observed'])}")
+            lines.append(f"  warning: {f['message']}")
     n_bad = sum(not v.ok for v in verdicts)
     lines.append(f"{len(verdicts) - n_bad} passed, {n_bad} failed")
     return "\n".join(lines)
@@ -157,9 +195,9 @@ def render_markdown(verdicts: list[Verdict]) -> str:
         if v.failures or v.warnings:
             out += ["", f"### `{_md(v.path)}`", ""]
             for f in v.failures:
-                out.append(f"- ❌ `{f['table']}.{f['column']}` {f['expectation']}: observed `{_md(_fmt_obs(f['observed']))}`")
+                out.append(f"- ❌ {_md(f['message'])}")
             for f in v.warnings:
-                out.append(f"- ⚠️ `{f['table']}.{f['column']}` {f['expectation']}: observed `{_md(_fmt_obs(f['observed']))}`")
+                out.append(f"- ⚠️ {_md(f['message'])}")
     return "\n".join(out) + "\n"
 
 
@@ -170,7 +208,7 @@ def github_annotations(verdicts: list[Verdict], limit: int) -> list[str]:
         if v.reason:
             items.append((v.path, v.reason))
         for f in v.failures:
-            items.append((v.path, f"{f['table']}.{f['column']} {f['expectation']}: observed {_fmt_obs(f['observed'])}"))
+            items.append((v.path, f["message"]))
     esc = lambda s: s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")  # noqa: E731
     lines = [f"::error file={esc(p)},title=article check::{esc(m)}" for p, m in items[:limit]]
     if len(items) > limit:
@@ -194,9 +232,27 @@ def main(argv: list[str] | None = None) -> int:
     from pipeline.nlp import load_model
     from pipeline.quality.validate import load_suites
 
-    params = load_params(args.params)
-    verdicts = check_files(args.paths, args.raw, args.root, params, load_suites(args.suites),
-                           load_model(params["nlp"]["model"]))
+    try:
+        params = load_params(args.params)
+        suites = load_suites(args.suites)
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        log.error("cannot start the check: %s", str(exc).splitlines()[0] if str(exc) else exc)
+        return 2
+    try:  # the keys check reads, before any work: a missing or mistyped one is one line, not a traceback
+        IngestLimits.from_params(params["ingest"])
+        float(params.get("extract", {}).get("timeout_seconds") or 0)
+        model = params["nlp"]["model"]
+        int(params["link"]["min_passage_words"]), int(params["link"]["max_candidates"])
+    except KeyError as exc:
+        log.error("%s: missing key %s", args.params, exc)
+        return 2
+    except (TypeError, ValueError, AttributeError) as exc:
+        log.error("%s: %s", args.params, exc)
+        return 2
+    if not Path(args.raw).is_dir():
+        log.error("%s: the raw folder does not exist (--raw)", args.raw)
+        return 2
+    verdicts = check_files(args.paths, args.raw, args.root, params, suites, load_model(model))
     rendered = {"text": render_text, "markdown": render_markdown,
                 "json": lambda vs: json.dumps([v.as_dict() for v in vs], indent=2, ensure_ascii=False,
                                               default=str) + "\n"}[args.format](verdicts)

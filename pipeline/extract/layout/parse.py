@@ -13,16 +13,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from pipeline.extract.layout import outlets
+from pipeline.lexicons import entries, entry_set, rows
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
-_MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-             r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+
+def _month_names() -> dict[str, int]:
+    """Month names and abbreviations as written ("September", "Sept") -> number, from months.tsv."""
+    return {name.strip(): int(row["number"]) for row in rows("months.tsv")
+            for name in (row["name"], *row["abbreviations"].split(","))}
+
+
+MONTHS = {name.lower(): number for name, number in _month_names().items()}
+# Capitalised as written: the dateline pattern is case-sensitive, the date pattern is not.
+_MONTH_RE = "(?:" + "|".join(sorted(map(re.escape, _month_names()), key=len, reverse=True)) + r")\.?"
 # "June 2, 2019", "June 03, 2019", "2 June 2019", "2019-06-02"; an optional weekday in front.
 _DATE_RE = re.compile(
     rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
@@ -66,12 +71,10 @@ _CREDIT_LINE_RE = re.compile(
     r"(?:copyright|©|\(c\))\s.{0,120}|.{0,120}\ball rights reserved\.?)$", re.I)
 # Kinds of boilerplate whose hard-wrapped next line (starting in lower case) belongs to them.
 _WRAPPING_KINDS = {"note", "credit", "caption", "promo"}
-_UI_LINES = {"comment", "comments", "advertisement", "share", "share this", "share this article", "print",
-             "email", "tweet", "video", "photo", "photos", "image", "listen", "loading", "close",
-             "skip advertisement", "story continues below advertisement", "leave a comment", "reply"}
-_SECTION_LABEL_RE = re.compile(r"^(?:ABSTRACT|FULL TEXT|SUMMARY|HIGHLIGHTS|UPDATE|UPDATED|EXCERPT|LETTERS?|"
-                               r"OPINION|EDITORIAL|ANALYSIS|COMMENTARY|OP-ED|EDITOR'S NOTE)[.:]?$",
-                               re.I)
+_UI_LINES = entry_set("layout_ui_lines.txt")
+_SECTION_LABEL_RE = re.compile(
+    "^(?:" + "|".join(sorted(map(re.escape, entries("layout_section_labels.txt")), key=len, reverse=True))
+    .replace(r"\ ", " ") + ")[.:]?$", re.I)
 _CAPTION_START_RE = re.compile(
     r"^(?:(?:prior |a |an |the )?(?:file )?(?:photo|image|picture|photograph|illustration|screenshot|"
     r"screengrab|map|video still)s?\b(?! op\b)|(?:top|above|below|left|right|main|featured) (?:photo|image))",
@@ -79,18 +82,18 @@ _CAPTION_START_RE = re.compile(
 _CREDIT_TAIL_RE = re.compile(
     r"(?:\b(?:image|photo|picture|video) (?:source|credit|courtesy)s?\s*:?\s*[^.\n]{1,60}$|"
     r",?\s*(?:via|courtesy of|credit:|photo:|photo by|image by)\s+[A-Z][\w&.'/ -]{1,50}$|"
-    r"\badapted from (?:an )?(?:image|photo|map)\b[^\n]{0,60}$|"
-    r"\b(?:AFP|AP|Reuters|Getty(?: Images)?|EPA|TASS|Sputnik|Xinhua)\s*/\s*(?:Getty(?: Images)?|[A-Z][\w ]{1,30})"
-    r"(?: photo)?$)")
+    r"\badapted from (?:an )?(?:image|photo|map)\b[^\n]{0,60}$)")
+# "... AFP/Getty Images": an agency of the registry, a slash, a second credit. Searched only in a line
+# with a slash, since the alternation of every agency is slow to try at each position.
+_AGENCY_CREDIT_TAIL_RE = re.compile(
+    rf"\b(?:{outlets.agency_pattern()})\s*/\s*(?:Getty(?: Images)?|[A-Z][\w ]{{1,30}})(?: photo)?$")
 # "Photo – YouTube", "Image: Reuters", "Photo credit: Jane Doe"
 _SHORT_CREDIT_RE = re.compile(
     r"^(?:photo|image|picture|video|source|credit|photo credit|image credit)s?\s*(?:[–—:|-]|by)\s*\S.{0,60}$",
     re.I)
 _NAME_WORD = r"[A-ZÀ-Þ][a-zà-ÿ'’.-]+"
 _NAME_RE = re.compile(rf"^{_NAME_WORD}(?:\s+(?:[A-Z]\.\s*)?{_NAME_WORD}){{1,2}}$")
-_ATTRIBUTION_VERBS = (r"reported|reports|reporting|notes|noted|said|says|wrote|writes|cited|cites|citing|"
-                      r"indicates|indicated|learned|has learned|revealed|first reported|quoted|quotes|"
-                      r"report|story|article|analysis|investigation|interview")
+_ATTRIBUTION_VERBS = "|".join(re.escape(w).replace(r"\ ", " ") for w in entries("layout_cite_cues.txt"))
 _GLUED_CAPTION_RE = re.compile(r"(?<=[a-z0-9)])(?=[A-Z][a-z]+\b[^.]{0,400}?[a-z]{2}[,.;:!?])")
 
 
@@ -202,7 +205,7 @@ def _is_caption(s: str) -> bool:
         return True
     if _is_photo_credit(s):
         return True
-    if _CREDIT_TAIL_RE.search(s) and len(s.split()) <= 60:
+    if (_CREDIT_TAIL_RE.search(s) or ("/" in s and _AGENCY_CREDIT_TAIL_RE.search(s))) and len(s.split()) <= 60:
         return True
     # "Prior file photo of the minister (center) during exercises": captions rarely end as sentences do.
     return (bool(_CAPTION_START_RE.match(s)) and len(s.split()) <= 40 and not re.search(r"[\"“”]", s)
@@ -245,7 +248,7 @@ def find_cites(body_text: str, own_outlet: str | None) -> list[str]:
             if entry is None and len(raw.split()) < 2:
                 continue  # a bare "News" or "Post" is not a name
             canonical = entry.name if entry else ("The " if m.group("the") else "") + raw
-            if entry is not None and entry.agency and entry.name in ("Getty Images",):
+            if entry is not None and entry.photo_only:
                 continue
             if (own and entry is own) or (own_outlet and canonical.casefold() == own_outlet.casefold()):
                 continue
@@ -254,15 +257,12 @@ def find_cites(body_text: str, own_outlet: str | None) -> list[str]:
     return found
 
 
-def parse_layout(text: str) -> Layout:
-    """Classify every block of an article and assemble its metadata and body."""
-    blocks = split_blocks(text)
-    lay = Layout(blocks=blocks)
-    if not blocks:
-        return lay
+# --- Steps of parse_layout -------------------------------------------------------------------------
+# Each step reads and updates the Layout in place; parse_layout runs them in the order of STEPS.
 
-    # --- Headline ----------------------------------------------------------------------------
-    first = blocks[0]
+def read_headline(lay: Layout, text: str) -> None:
+    """The first block is the headline, or an aggregator header carrying title, site, outlet, authors."""
+    first = lay.blocks[0]
     first.kind = "title"
     agg = _AGGREGATOR_RE.match(first.text)
     if agg:
@@ -274,117 +274,160 @@ def parse_layout(text: str) -> Layout:
     else:
         lay.title = strip_markup(first.text) or None
 
-    # --- Meta lines right under the headline -----------------------------------------------------
-    i = 1
-    while i < len(blocks) and i <= 6:
-        b = blocks[i]
+
+def _read_dateline_meta(lay: Layout, s: str, date: dt.date, raw_date: str) -> None:
+    """'The Wall Street Journal, June 2, 2019' or a bare 'June 03, 2019': the date, and the outlet before it."""
+    lay.published_date, lay.published_date_raw = date, raw_date
+    rest = s.replace(raw_date, "").strip(" ,|–—-")
+    rest = re.sub(r"^(?:Published|Updated|Posted)\s*(?:on)?\s*:?", "", rest, flags=re.I).strip(" ,")
+    if rest and not lay.outlet and len(rest.split()) <= 6 and rest[0].isupper():
+        entry = outlets.lookup(rest)
+        lay.outlet = entry.name if entry else rest
+
+
+def read_meta_lines(lay: Layout, text: str) -> None:
+    """Byline and dateline in the (at most six) lines under the headline; link-only lines are skipped."""
+    blocks = lay.blocks
+    for b in blocks[1:7]:
         s = strip_markup(b.text)
         by = _BYLINE_RE.match(s)
         date, raw_date = parse_date(s)
         if by and not lay.authors:
             b.kind = "byline"
-            names_part = by.group("names")
             # "By Jane Doe, The Outlet" or "By Jane Doe | June 2, 2019"
-            if raw_date:
-                names_part = names_part.replace(raw_date, "")
+            names_part = by.group("names").replace(raw_date, "") if raw_date else by.group("names")
             lay.authors = split_names(names_part)
             if date and not lay.published_date:
                 lay.published_date, lay.published_date_raw = date, raw_date
         elif date and len(s) - len(raw_date) <= 60 and not re.search(r"[.!?]\s*$", s.replace(raw_date, "")):
-            # "The Wall Street Journal, June 2, 2019" or a bare "June 03, 2019"
             b.kind = "dateline"
-            lay.published_date, lay.published_date_raw = date, raw_date
-            rest = s.replace(raw_date, "").strip(" ,|–—-")
-            rest = re.sub(r"^(?:Published|Updated|Posted)\s*(?:on)?\s*:?", "", rest, flags=re.I).strip(" ,")
-            if rest and not lay.outlet and len(rest.split()) <= 6 and rest[0].isupper():
-                entry = outlets.lookup(rest)
-                lay.outlet = entry.name if entry else rest
-        elif _is_link_only(b.text) or b.text.strip("[]() #*") == "":
-            pass  # handled by the body loop below
-        else:
-            break
-        i += 1
+            _read_dateline_meta(lay, s, date, raw_date)
+        elif not (_is_link_only(b.text) or b.text.strip("[]() #*") == ""):
+            break  # the prose has started
 
-    # --- Body and boilerplate ------------------------------------------------------------------
-    teaser = None  # None, "marker" after a [Video] link, "headline" after the teaser's linked headline
-    for j, b in enumerate(blocks):
-        if b.kind != "body":
+
+@dataclass
+class BlockContext:
+    """What a block rule sees: the block, its text without markup, the block above, the teaser state."""
+    block: Block
+    s: str
+    low: str
+    prev: Block | None
+    teaser: str | None  # "marker" after a [Video] link, "headline" after the teaser's linked headline
+    cut: int | None = None  # set by the glued-caption rule: where the prose starts
+
+
+def _glued_caption(ctx: BlockContext) -> bool:
+    ctx.cut = _glued_caption_end(ctx.block)
+    return ctx.cut is not None
+
+
+# The block rules, in order: the first that holds gives the block's kind; a body block none holds
+# for stays body. Each is a predicate over a BlockContext, testable alone.
+BLOCK_RULES: tuple[tuple[str, str | None, Callable[[BlockContext], bool]], ...] = (
+    # (rule name, kind it gives (None: the kind of the block above), predicate)
+    ("markup only", "markup", lambda c: not c.s),
+    ("wrapped continuation", None, lambda c: c.prev is not None and c.prev.kind in _WRAPPING_KINDS
+     and c.s[:1].islower()),
+    ("link only", "promo", lambda c: _is_link_only(c.block.text)),
+    ("interface word", "ui", lambda c: c.low in _UI_LINES),
+    ("url label", "url", lambda c: bool(_URL_LABEL_RE.match(c.s))),
+    ("url under a url label", "url", lambda c: bool(_ANGLE_URL_RE.match(c.s)) and c.prev is not None
+     and c.prev.kind == "url"),
+    ("promo or paywall", "promo", lambda c: bool(_PROMO_START_RE.match(c.s) or _PAYWALL_RE.match(c.s))),
+    ("editorial note", "note", lambda c: bool(_NOTE_RE.match(c.s))),
+    ("reporting credit", "credit", lambda c: bool(_CREDIT_LINE_RE.match(c.s))),
+    ("section label", "section", lambda c: bool(_SECTION_LABEL_RE.match(c.s))),
+    ("teaser description", "promo", lambda c: c.teaser == "headline" and len(c.s.split()) <= 40),
+    ("capitals headline", "promo", lambda c: _is_caps_headline(c.s)),
+    ("caption glued to prose", "caption", _glued_caption),
+    ("caption", "caption", lambda c: _is_caption(c.s)),
+)
+_VIDEO_MARKERS = {"video", "watch", "watch video", "play video"}
+
+
+def classify_block(ctx: BlockContext) -> tuple[str, str]:
+    """(rule name, kind) of the first rule that holds, or ("prose", "body")."""
+    for name, kind, holds in BLOCK_RULES:
+        if holds(ctx):
+            return name, kind or ctx.prev.kind
+    return "prose", "body"
+
+
+def classify_blocks(lay: Layout, text: str) -> None:
+    """Give every block not yet classified (the body) its kind by BLOCK_RULES; split glued captions."""
+    blocks, teaser, j = lay.blocks, None, 0
+    while j < len(blocks):
+        b = blocks[j]
+        if b.kind == "body":
+            s = strip_markup(b.text)
+            ctx = BlockContext(b, s, s.lower().strip(" .:!"), blocks[j - 1] if j else None, teaser)
+            rule, b.kind = classify_block(ctx)
+            # A navigation link opens a video teaser: its marker, then the teaser's headline.
+            teaser = None
+            if rule == "link only":
+                teaser = "marker" if ctx.low in _VIDEO_MARKERS else ("headline" if ctx.teaser == "marker" else None)
+            if ctx.cut is not None:
+                blocks.insert(j + 1, Block(ctx.cut, b.end, text[ctx.cut:b.end]))
+                b.end, b.text = ctx.cut, text[b.start:ctx.cut]
+        j += 1
+
+
+def read_url(lay: Layout, text: str) -> None:
+    """The article's own URL: the first http URL of a url block."""
+    for b in lay.blocks:
+        if b.kind != "url" or lay.url:
             continue
         s = strip_markup(b.text)
-        low = s.lower().strip(" .:!")
-        prev = blocks[j - 1] if j else None
-        state, teaser = teaser, None
-        if not s:
-            b.kind = "markup"
-        elif prev is not None and prev.kind in _WRAPPING_KINDS and s[:1].islower():
-            b.kind = prev.kind  # a hard-wrapped continuation of the line above
-        elif _is_link_only(b.text):
-            # A line that is nothing but a link is navigation: a video marker, a teaser, a related story.
-            b.kind = "promo"
-            teaser = "marker" if low in ("video", "watch", "watch video", "play video") else (
-                "headline" if state == "marker" else None)
-        elif low in _UI_LINES:
-            b.kind = "ui"
-        elif _URL_LABEL_RE.match(s):
-            b.kind = "url"
-            m = _URL_LABEL_RE.match(s)
-            url = (m.group("url") or m.group("src_url") or "").strip("<>")
-            if url.startswith("http"):
-                lay.url = lay.url or url
-        elif _ANGLE_URL_RE.match(s) and prev is not None and prev.kind == "url":
-            b.kind = "url"
-            lay.url = lay.url or _ANGLE_URL_RE.match(s).group(1)
-        elif _PROMO_START_RE.match(s) or _PAYWALL_RE.match(s):
-            b.kind = "promo"
-        elif _NOTE_RE.match(s):
-            b.kind = "note"
-        elif _CREDIT_LINE_RE.match(s):
-            b.kind = "credit"
-        elif _SECTION_LABEL_RE.match(s):
-            b.kind = "section"
-        elif state == "headline" and len(s.split()) <= 40:
-            b.kind = "promo"  # the one-line description under a video teaser's headline
-        elif _is_caps_headline(s):
-            b.kind = "promo"
-        elif (cut := _glued_caption_end(b)) is not None:
-            blocks.insert(j + 1, Block(cut, b.end, text[cut:b.end]))
-            b.end, b.text, b.kind = cut, text[b.start:cut], "caption"
-        elif _is_caption(s):
-            b.kind = "caption"
+        label = _URL_LABEL_RE.match(s)
+        if label:
+            url = (label.group("url") or label.group("src_url") or "").strip("<>")
+            lay.url = url if url.startswith("http") else None
+        elif _ANGLE_URL_RE.match(s):
+            lay.url = _ANGLE_URL_RE.match(s).group(1)
 
-    # A dek: the short line under the headline and meta lines, before the prose starts.
+
+def mark_dek(lay: Layout, text: str) -> None:
+    """A dek: the short line under the headline and meta lines, before the prose starts."""
+    blocks = lay.blocks
     body_idx = [k for k, b in enumerate(blocks) if b.kind == "body"]
-    if len(body_idx) >= 2:
-        k = body_idx[0]
-        cand = blocks[k]
-        words = cand.text.split()
-        if (k <= 4 and len(words) <= 20 and not cand.text.endswith(":")
-                and not re.search(r"[\"“”]", cand.text) and all(b.kind != "promo" for b in blocks[1:k])
-                # a dek summarises in the third person; "I have a deal for you." opens an op-ed
-                and not re.search(r"\b(?:I|me|my|we|our|you|your)\b", cand.text)
-                and not cand.text.rstrip(".").endswith(",")):
-            cand.kind = "subtitle"
-            lay.subtitle = strip_markup(cand.text)
+    if len(body_idx) < 2:
+        return
+    k = body_idx[0]
+    cand = blocks[k]
+    if (k <= 4 and len(cand.text.split()) <= 20 and not cand.text.endswith(":")
+            and not re.search(r"[\"“”]", cand.text) and all(b.kind != "promo" for b in blocks[1:k])
+            # a dek summarises in the third person; "I have a deal for you." opens an op-ed
+            and not re.search(r"\b(?:I|me|my|we|our|you|your)\b", cand.text)
+            and not cand.text.rstrip(".").endswith(",")):
+        cand.kind = "subtitle"
+        lay.subtitle = strip_markup(cand.text)
 
-    # A signature: a lone name line closing the article (only credits or UI may follow it).
-    tail = [b for b in blocks[-4:]]
-    for b in reversed(tail):
+
+def mark_signature(lay: Layout, text: str) -> None:
+    """A signature: a lone name line closing the article (only captions, UI, promos or URLs may follow)."""
+    if lay.authors or sum(b.kind in ("body", "subtitle") for b in lay.blocks) < 3:
+        return
+    for b in reversed(lay.blocks[-4:]):
         if b.kind in ("caption", "ui", "promo", "url"):
             continue
         # No trailing punctuation: "Staunton, Va." or "John Doe." close letters, not bylines.
-        if b.kind == "body" and _NAME_RE.match(b.text) and not b.text.endswith(".") and not lay.authors \
-                and len(body_idx) >= 3:
+        if b.kind == "body" and _NAME_RE.match(b.text) and not b.text.endswith("."):
             b.kind = "signature"
             lay.authors = [b.text]
-        break
+        return
 
-    # --- Outlet from the article's own URL ------------------------------------------------------
+
+def outlet_from_url(lay: Layout, text: str) -> None:
     if lay.url and not lay.outlet:
         entry = outlets.by_domain(lay.url)
         if entry:
             lay.outlet = entry.name
 
-    body_blocks = [b for b in blocks if b.kind == "body"]
+
+def assemble_body(lay: Layout, text: str) -> None:
+    """The body from the prose blocks, a dateline's date as written, and the outlets the body cites."""
+    body_blocks = [b for b in lay.blocks if b.kind == "body"]
     # A dateline opening the prose ("FLINT, Mich., Oct. 4 (UPI) —") gives the date as written;
     # without a year it is not a full date, so published_date stays null rather than guessed.
     if body_blocks and not lay.published_date_raw:
@@ -396,4 +439,18 @@ def parse_layout(text: str) -> Layout:
     for c in find_cites(lay.body, lay.outlet):
         if c not in lay.cites and not (lay.outlet and c.casefold() == lay.outlet.casefold()):
             lay.cites.append(c)
+
+
+STEPS: tuple[Callable[[Layout, str], None], ...] = (
+    read_headline, read_meta_lines, classify_blocks, read_url, mark_dek, mark_signature, outlet_from_url,
+    assemble_body,
+)
+
+
+def parse_layout(text: str) -> Layout:
+    """Classify every block of an article and assemble its metadata and body, step by step."""
+    lay = Layout(blocks=split_blocks(text))
+    if lay.blocks:
+        for step in STEPS:
+            step(lay, text)
     return lay
