@@ -15,7 +15,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-VENV_BIN = str(ROOT / ".venv" / "bin")
 
 # An invented article, for the contributing section's `check` command.
 INVENTED_ARTICLE = """Harbour Town Opens Its New Ferry Pier
@@ -37,10 +36,15 @@ def in_readme(command: str) -> str:
     return command
 
 
+def clean_path() -> str:
+    """PATH without any virtual environment's bin: a user's shell before activation."""
+    return os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep)
+                           if not p.rstrip("/").endswith(".venv/bin") and "/.venv/" not in p)
+
+
 def shell(command: str, cwd: Path, timeout: int = 900) -> subprocess.CompletedProcess:
     """Run a README line in bash, as a user's shell would: without the project's .venv on PATH."""
-    path = os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep)
-                           if not p.rstrip("/").endswith(".venv/bin") and "/.venv/" not in p)
+    path = clean_path()
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "MAKEFLAGS", "MFLAGS",
                                                             "MAKELEVEL")}
     env |= {"PATH": path, "DVC_NO_ANALYTICS": "1", "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
@@ -113,14 +117,14 @@ def test_metrics_show_is_narrow_without_benchmarks(clone):
 
 
 def test_an_experiment_runs_after_the_documented_activation(clone):
-    bare = shell("dvc exp run -S link.min_passage_words=10", clone)
-    assert bare.returncode != 0  # without activation there is no dvc (or no pandas): the step is needed
+    if not shutil.which("dvc", path=clean_path()):  # a user without a global dvc needs the activation
+        assert shell("dvc exp run -S link.min_passage_words=10", clone).returncode != 0
     ok(in_readme(". .venv/bin/activate"), clone)
     out = ok(". .venv/bin/activate && " + in_readme("dvc exp run -S link.min_passage_words=10"), clone)
     assert "Ran experiment" in out and "Running stage 'link'" in out and "Running stage 'extract'" not in out
     shown = ok(". .venv/bin/activate && " + in_readme("dvc exp show --only-changed"), clone)
     assert "min_passage_words" in shown
-    assert "10" in ok(in_readme('make dvc ARGS="exp show"'), clone)
+    assert "min_passage_words" in ok(in_readme('make dvc ARGS="exp show"'), clone)
 
 
 def test_frictionless_validate_as_written(clone):
