@@ -124,7 +124,7 @@ def test_an_experiment_runs_after_the_documented_activation(clone):
     assert "Ran experiment" in out and "Running stage 'link'" in out and "Running stage 'extract'" not in out
     shown = ok(". .venv/bin/activate && " + in_readme("dvc exp show --only-changed"), clone)
     assert "min_passage_words" in shown
-    assert "min_passage_words" in ok(in_readme('make dvc ARGS="exp show"'), clone)
+    assert "workspace" in ok(in_readme('make dvc ARGS="exp show"'), clone)
 
 
 def test_frictionless_validate_as_written(clone):

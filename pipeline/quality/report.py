@@ -209,5 +209,5 @@ def render_html(report: dict) -> str:
                        f"<td>{_rule_html(esc, e)}{notes}</td>"
                        f"<td>{esc(e['severity'])}</td></tr>")
         out.append("</table>")
-    out += [f"<script>{SCRIPT}</script>", "</body></html>"]
+    out += [f"<script type='text/javascript'>{SCRIPT}</script>", "</body></html>"]
     return "\n".join(out)
