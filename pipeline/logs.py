@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 
-MAX_VALUE_CHARS = 200     # one value in a log line
+MAX_VALUE_CHARS = 200     # one value put into a line with cut()
+MAX_ARG_CHARS = 500       # any argument of a log call, cut by the filter (a line built with cut() fits)
 MAX_MESSAGE_CHARS = 2000  # a whole log message
 
 
@@ -23,7 +24,7 @@ def cut(value, limit: int = MAX_VALUE_CHARS) -> str:
 class CutLongValues(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if isinstance(record.args, tuple) and record.args:
-            record.args = tuple(cut(a, MAX_MESSAGE_CHARS) if isinstance(a, str) and len(a) > MAX_MESSAGE_CHARS
+            record.args = tuple(cut(a, MAX_ARG_CHARS) if isinstance(a, str) and len(a) > MAX_ARG_CHARS
                                 else a for a in record.args)
         if isinstance(record.msg, str) and len(record.msg) > MAX_MESSAGE_CHARS:
             record.msg = cut(record.msg, MAX_MESSAGE_CHARS)

@@ -104,7 +104,8 @@ def test_log_lines_are_cut_by_the_installed_filter(capsys):
     finally:
         log.removeHandler(handler)
     lines = capsys.readouterr().err.splitlines()
-    assert len(lines) == 2 and all(len(line) < 2100 for line in lines)
+    assert len(lines) == 2 and len(lines[0]) < 600 and len(lines[1]) < 2100
+    assert "5,000 chars" in lines[0]
 
 
 def test_failure_lines_cut_long_values():
@@ -118,3 +119,20 @@ def test_failure_lines_cut_long_values():
         "failures": [{"article_id": "a1", "source_path": "data/raw/a.txt", "text": quote}]}]}}}
     (line,) = failure_lines(report)
     assert len(line) < 500 and "a1" in line and "data/raw/a.txt" in line and "1 of 4 rows (25.0%)" in line
+
+
+def test_the_command_line_cuts_long_log_values(tmp_path):
+    """Any command run through `python -m pipeline` has the filter: a 5 KB value makes no 5 KB line."""
+    (tmp_path / "loud_stage.py").write_text(
+        "import logging\n"
+        "def main(argv):\n"
+        "    logging.getLogger('pipeline.loud').warning('quote: %s', 'an invented quote ' * 300)\n"
+        "    return 0\n")
+    code = ("import sys; from pipeline.__main__ import COMMANDS, main; "
+            "COMMANDS['loud'] = ('loud_stage', 'logs a long value'); sys.exit(main(['loud']))")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(tmp_path)])}
+    env.pop("PIPELINE_LOG_LEVEL", None)
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if "pipeline.loud" in line]
+    assert len(line) < 600 and "5,400 chars" in line
