@@ -80,6 +80,8 @@ def clone(tmp_path_factory) -> Path:
 
 def test_quick_start_builds_and_a_second_run_does_nothing(clone):
     in_readme("make test")  # the test suite itself: running it here would recurse
+    quick_start = README.split("## Quick start", 1)[1].split("```", 2)[1]
+    assert quick_start.split() == ["make", "repro", "make", "test"]  # exactly the two commands
     assert (clone / "data" / "processed" / "datapackage.json").exists()
     again = ok("make repro", clone)
     assert "Running stage" not in again
@@ -88,7 +90,7 @@ def test_quick_start_builds_and_a_second_run_does_nothing(clone):
 
 
 def test_help(clone):
-    out = ok(in_readme("python -m pipeline --help").replace("python", ".venv/bin/python", 1), clone)
+    out = ok(". .venv/bin/activate && " + in_readme("python -m pipeline --help"), clone)
     assert "commands:" in out and "check" in out
 
 

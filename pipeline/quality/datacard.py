@@ -11,6 +11,7 @@ import pandas as pd
 import pyarrow as pa
 
 from pipeline import __version__
+from pipeline.quality.card_text import card_body
 from pipeline.schemas import PRIMARY_KEYS, SCHEMA_VERSION, TABLES, column_descriptions
 
 TITLE = "News articles parsed into articles, entities, figures, quotes and reuse"
@@ -129,8 +130,6 @@ def vague_amounts_markdown() -> str:
 def data_card(tables: dict[str, pd.DataFrame], dataset_version: str, license_id: str, params_digest: str,
               validation: dict | None, scores: dict | None = None) -> str:
     """The data card, in the shape of a Hugging Face dataset card: YAML front matter, then prose."""
-    from pipeline.quality.card_text import card_body
-
     if scores is None:
         scores = read_scores(SCORES_PATH)
     return front_matter(tables, license_id) + card_body(
