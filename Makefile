@@ -15,9 +15,10 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
+# Ends with the summary line, also when a stage fails: what was built and where the report is.
 repro: $(STAMP)
-	PATH="$(CURDIR)/$(BIN):$$PATH" DVC_NO_ANALYTICS=1 $(BIN)/dvc repro
-	@$(BIN)/python -m pipeline summary
+	PATH="$(CURDIR)/$(BIN):$$PATH" DVC_NO_ANALYTICS=1 $(BIN)/dvc repro; status=$$?; \
+	$(BIN)/python -m pipeline summary || true; exit $$status
 
 # Open the example notebook in JupyterLab, with the project's environment (it reads data/processed).
 notebook: $(STAMP)

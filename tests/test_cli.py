@@ -78,6 +78,13 @@ def test_summary_is_one_line_and_fails_without_a_build(tmp_path):
     for part in ("9 files in", "7 articles", "2 rejects", "entities=30", "9/10 passed", "validation.html",
                  "nothing published"):
         assert part in line
+    (tmp_path / "processed").mkdir()
+    (tmp_path / "processed" / "datapackage.json").write_text("{}")
+    published = cli("summary", "--reports", str(tmp_path), "--processed", str(tmp_path / "processed"))
+    assert f"tables in {tmp_path / 'processed'}" in published.stdout
+    (tmp_path / "validation.json").write_text(json.dumps({"success": False}))
+    refused = cli("summary", "--reports", str(tmp_path), "--processed", str(tmp_path / "processed"))
+    assert "nothing published (critical failures)" in refused.stdout  # old tables are not this run's
 
 
 def test_cut_keeps_short_values_and_states_the_length_of_long_ones():

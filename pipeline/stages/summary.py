@@ -15,11 +15,14 @@ def summary_line(reports: Path, processed: Path | None = None) -> str:
     rows, exp = metrics.get("rows", {}), metrics.get("expectations", {})
     n_articles, n_rejects = rows.get("articles", 0), rows.get("rejects", 0)
     tables = ", ".join(f"{t}={n}" for t, n in rows.items() if t not in ("articles", "rejects"))
-    published = processed is not None and (Path(processed) / "datapackage.json").exists()
+    validation = Path(reports) / "validation.json"
+    failed = validation.exists() and not json.loads(validation.read_text(encoding="utf-8")).get("success", True)
+    published = processed is not None and not failed and (Path(processed) / "datapackage.json").exists()
     return (f"summary: {n_articles + n_rejects} files in: {n_articles} articles, {n_rejects} rejects; rows {tables}; "
             f"expectations {exp.get('passed')}/{exp.get('total')} passed, {exp.get('critical_failures')} critical "
             f"failure(s); report {Path(reports) / 'validation.html'}"
-            + (f"; tables in {processed}" if published else "; nothing published"))
+            + (f"; tables in {processed}" if published else
+               "; nothing published (critical failures)" if failed else "; nothing published"))
 
 
 def main(argv: list[str] | None = None) -> int:
