@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.lock | cut -c1-16)
 
-.PHONY: repro test env lock clean
+.PHONY: repro test env lock clean notebook dvc
 
 env: $(STAMP)
 
@@ -16,10 +16,21 @@ $(STAMP): requirements.lock
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 # pipeline.recovery first repairs what a killed build can leave (an empty dvc.lock or rwlock, a
-# publish cut short), or says exactly what to do.
+# publish cut short), or says exactly what to do. The build ends with the summary line, also when a
+# stage fails: what was built and where the report is.
 repro: $(STAMP)
 	$(BIN)/python -m pipeline.recovery
-	PATH="$(CURDIR)/$(BIN):$$PATH" DVC_NO_ANALYTICS=1 $(BIN)/dvc repro
+	PATH="$(CURDIR)/$(BIN):$$PATH" DVC_NO_ANALYTICS=1 $(BIN)/dvc repro; status=$$?; \
+	$(BIN)/python -m pipeline summary || true; exit $$status
+
+# Open the example notebook in JupyterLab, with the project's environment (it reads data/processed).
+notebook: $(STAMP)
+	$(BIN)/jupyter lab notebooks/explore.ipynb
+
+# Any dvc command with the project's environment on PATH (dvc.yaml's commands run bare `python`):
+#   make dvc ARGS="exp run -S link.min_passage_words=10"      (or: . .venv/bin/activate, then dvc ...)
+dvc: $(STAMP)
+	PATH="$(CURDIR)/$(BIN):$$PATH" DVC_NO_ANALYTICS=1 $(BIN)/dvc $(ARGS)
 
 test: $(STAMP)
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m pytest

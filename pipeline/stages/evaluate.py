@@ -2,7 +2,8 @@
 
 The gold annotations and their scorer live outside the project (--eval-dir, ../shared/eval by
 default). When they are absent, or annotate none of the corpus's files, the metrics say so and
-nothing fails: a contributor's clone without the evaluation kit builds the same dataset.
+nothing fails: a contributor's clone without the evaluation kit builds the same dataset, and
+scores already measured are kept, never replaced by nothing.
 """
 from __future__ import annotations
 
@@ -28,16 +29,31 @@ def gold_covers_corpus(gold_dir: Path, articles: pd.DataFrame) -> bool:
     return bool(gold_files) and gold_files <= names
 
 
+def read_scores(path: Path) -> dict:
+    try:
+        scores = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return scores if isinstance(scores, dict) else {}
+
+
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m pipeline evaluate", description=__doc__.splitlines()[0])
-    ap.add_argument("--processed", type=Path, required=True)
-    ap.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
-    ap.add_argument("--out", type=Path, required=True)
+    ap = argparse.ArgumentParser(prog="python -m pipeline evaluate", description=__doc__)
+    ap.add_argument("--processed", type=Path, required=True, help="folder of the published tables")
+    ap.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"),
+                    help="the evaluation kit: score.py and gold/ (default: ../shared/eval)")
+    ap.add_argument("--out", type=Path, required=True, help="the scores file to write (JSON)")
     args = ap.parse_args(argv)
 
     scorer, gold = args.eval_dir / "score.py", args.eval_dir / "gold"
     articles = pd.read_parquet(args.processed / "articles.parquet", columns=["source_path"])
     if not (scorer.exists() and gold.is_dir() and gold_covers_corpus(gold, articles)):
+        if read_scores(args.out).get("gold_available"):
+            # A clone without the kit must not wipe the scores measured where the kit was (dvc.yaml
+            # marks the file persist so DVC keeps it too).
+            log.warning("evaluate: no gold annotations for this corpus in %s; kept the scores already in %s",
+                        args.eval_dir, args.out)
+            return 0
         log.info("evaluate: no gold annotations for this corpus in %s; scores not computed", args.eval_dir)
         write_json(args.out, {"gold_available": 0})
         return 0

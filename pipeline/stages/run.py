@@ -10,14 +10,17 @@ from pathlib import Path
 
 from pipeline.config import load_params
 from pipeline.stages import extract, link, publish, validate
+from pipeline.stages.summary import summary_line
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m pipeline run", description=__doc__)
-    ap.add_argument("--raw", type=Path, required=True)
-    ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--params", default="params.yaml")
-    ap.add_argument("--suites", default="expectations")
+    ap = argparse.ArgumentParser(prog="python -m pipeline run", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--raw", type=Path, required=True, help="folder of raw article files")
+    ap.add_argument("--out", type=Path, required=True,
+                    help="folder for the results: OUT/interim, OUT/reports, OUT/processed")
+    ap.add_argument("--params", default="params.yaml", help="knobs (default: params.yaml)")
+    ap.add_argument("--suites", default="expectations", help="folder of expectation suites (default: expectations)")
     args = ap.parse_args(argv)
     load_params(args.params)  # every problem in the params before any work
     if not args.raw.is_dir():
@@ -32,8 +35,11 @@ def main(argv: list[str] | None = None) -> int:
         (publish.main, ["--tables", str(o / "interim"), "--report", str(o / "reports" / "validation.json"),
                         "--out", str(o / "processed"), "--params", args.params]),
     ]
+    code = 0
     for step, step_args in steps:
         code = step(step_args)
         if code:
-            return code
-    return 0
+            break
+    if (o / "reports" / "metrics.json").exists():  # validation ran: say what the run made, even when it failed
+        print(summary_line(o / "reports", o / "processed" if code == 0 else None))
+    return code
