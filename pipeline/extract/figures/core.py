@@ -54,6 +54,8 @@ class Core:
     skip: bool = False  # an identifier: no row, skip to j
     year_range: bool = False
     plus: bool = False  # '600-plus billion': a lower bound written inside the number
+    marked: bool = False  # glued after letters that are no known currency mark: an amount, so 'm' is million
+    change: str | None = None  # a multiple that is itself a verb of change ('tripled' -> increase)
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """Pass 3 of the figures: the parse decides what the lexer cannot, by an ordered list of named rules.
 
-Each rule looks at one figure in its sentence (a Situation) and either passes (returns None), drops
-the figure (DROP) or settles it (returns the figure, changed or not). The first rule that does not
-pass decides; the last rule always settles.
+Each rule looks at one figure in its sentence (a Situation) and either passes (returns None; a rule
+may rewrite s.fig before passing on), drops the figure (DROP) or settles it (returns the figure,
+changed or not). The first rule that does not pass decides; the last rule always settles.
 """
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ def number_word_in_name(s: Situation):
 def times_as_occasions(s: Situation):
     """'shot 41 times' counts occasions; '6.5 times earnings', 'three times as many' stay a multiple."""
     fig, doc = s.fig, s.doc
-    if fig.unit == "times" and s.text[fig.core_end - 1:fig.core_end].isalpha():
+    if fig.unit == "times" and (fig.core.unit_text or "").lower() == "times":
         k = _first_token_at(doc, fig.end)
         after = doc[k] if k < len(doc) else None
         if after is None or not (after.pos_ in ("NOUN", "DET", "PRON") or after.tag_ in ("JJR", "RBR")
@@ -103,9 +103,32 @@ def one_as_pronoun(s: Situation):
     core, anchor = s.core, s.anchor
     if core.words and core.value == 1 and core.kind == "count" and not s.fig.is_range and core.qualifier == "exact":
         if s.next_tok is not None and s.next_tok.lower_ == "of":
-            return DROP
+            return None if _one_of_plural(s) else DROP
         if not (anchor.dep_ == "nummod" and anchor.head.pos_ in ("NOUN", "PROPN") and anchor.head.i > anchor.i):
             return DROP
+    return None
+
+
+def _one_of_plural(s: Situation) -> bool:
+    """'one of the tallest towers', 'one of its five plants': one member of a set written as a
+    determined plural noun phrase is a count of one; 'one of them', 'one of which' are pronouns."""
+    doc, of = s.doc, s.next_tok
+    if of.i + 1 >= len(doc) or doc[of.i + 1].pos_ not in ("DET", "PRON") or doc[of.i + 1].dep_ not in ("det", "poss"):
+        return False
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.tag_ in ("NNS", "NNPS")
+
+
+def scale_letter_before_noun(s: Situation):
+    """'12m phones': a lower-case m between a number and a plural noun is a million, not metres; a
+    length modifies a noun in the singular or with a hyphen ('a 45m tower', 'a 45m-long hall')."""
+    fig, core, nxt = s.fig, s.core, s.next_tok
+    if fig.unit == "metre" and core.unit_text == "m" and not fig.is_range and nxt is not None \
+            and nxt.tag_ in ("NNS", "NNPS") and s.text[fig.end:nxt.idx] == " ":
+        v = lambda x: None if x is None else x * 1e6  # noqa: E731
+        s.fig = replace(fig, value=v(fig.value), low=v(fig.low), high=v(fig.high), kind="count", unit=None,
+                        num_end=fig.core_end,
+                        core=replace(core, kind="count", unit=None, unit_text=None, scaled=True))
     return None
 
 
@@ -121,6 +144,12 @@ def label_after_name(s: Situation):
             and (next_tok is None or next_tok.pos_ != "NOUN" or next_tok.tag_ == "NN")):
         if not _is_age_apposition(s.text, fig, s.parse):
             return DROP
+    # 'the index 500 is', 'the route 9 bus': a number right after 'the' and a singular noun names it;
+    # a count stands before what it counts
+    if s.plain and not fig.hedge and adjacent and prev_tok.tag_ in ("NN", "NNP") and prev_tok.i > 0 \
+            and s.doc[prev_tok.i - 1].lower_ == "the" and s.head_noun() is None \
+            and (next_tok is None or next_tok.pos_ not in ("NOUN", "PROPN")):
+        return DROP
     return None
 
 
@@ -195,17 +224,33 @@ def counted_and_direction(s: Situation):
     if kind == "count" and counted and counted.split()[-1].lower() in fu.TIME_UNITS:
         kind, fig = "duration", replace(fig, unit=fu.TIME_UNITS[counted.split()[-1].lower()])
     fig = replace(fig, kind=kind, counted=counted)
+    market = counted is None or counted.split()[-1].lower() in MARKET_COUNT_NOUNS
     if kind in ("money", "percent", "measure", "count", "other"):
-        if kind != "count" or counted is None or counted.split()[-1].lower() in MARKET_COUNT_NOUNS:
+        if kind != "count" or market:
             whole = s.parse.anchor(fig.core_start, fig.core_end) or s.anchor
             fig.direction = _direction(s.doc, fig, whole)
         elif fig.core.sign == "+":
             fig.direction = "increase"
+    fig.direction = fig.direction or _written_direction(fig, market)
     return fig
 
 
+def _written_direction(fig: Figure, market: bool) -> str | None:
+    """The way a figure moves as its own words write it: a multiple that is a verb ('tripled'), or a
+    minus sign on a share, an amount or a market count ('FTSE -0.6%', 'Dow -190'). A temperature
+    below zero is a level, not a fall. 'from A to B' keeps no direction of its own: news writes it
+    for a span ('fines range from $200 to $4,000') as often as for a move, and the verb before it
+    ('fell from ... to ...') is read by _direction when the figure is its amount."""
+    core = fig.core
+    if core.change:
+        return core.change
+    if core.sign == "-" and (fig.kind in ("percent", "money") or fig.kind == "count" and market):
+        return "decrease"
+    return None
+
+
 RULES: tuple[Callable[[Situation], object], ...] = (
-    year, kind_without_context, numbered_rank, number_word_in_name, times_as_occasions, one_as_pronoun,
+    year, kind_without_context, scale_letter_before_noun, numbered_rank, number_word_in_name, times_as_occasions, one_as_pronoun,
     label_after_name, model_or_address, second_number_on_noun, age, rank, counted_and_direction)
 """The figure decision, in order: the first rule that does not pass decides."""
 
@@ -238,4 +283,4 @@ def decide(text: str, fig: Figure, parse: Parse, by_anchor: dict) -> Figure | No
             return None
         if verdict is not None:
             return verdict
-    return fig
+    return s.fig

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from pipeline.extract.figures import units as fu
 from pipeline.extract.figures.core import NUMBER_PREFIX_WORDS, PLURAL_SCALES, Core
-from pipeline.extract.figures.numbers import (FRACTION_WORDS, NUMBER_WORDS, ORDINAL_SUFFIXES, SCALE_ABBREVIATIONS,
+from pipeline.extract.figures.numbers import (FRACTION_WORDS, MULTIPLE_WORDS, NUMBER_WORDS, ORDINAL_SUFFIXES, SCALE_ABBREVIATIONS,
                                               SCALE_LETTERS, SCALE_WORDS, digits_value, exponent_value,
                                               read_number_words, vague)
 from pipeline.extract.figures.unit_reader import UnitReader
@@ -40,14 +40,17 @@ class NumberReader(UnitReader):
             signable = currency is not None or prev is None or t.gap or prev.text in "([/:=~≈"
             if not signable:
                 return None
-            if prev is not None and prev.kind == "word" and prev.text.isupper() and t.gap and currency is None:
-                return Core(i, self._skip_identifier(j + 1), 0, None, None, skip=True)  # 'COVID -19'
+            # an upper-case code, a space and a glued hyphen before bare digits is a code ('COVID -19'); with a
+            # decimal point or a percent sign it is a signed change ('FTSE -0.6%')
+            if prev is not None and prev.kind == "word" and prev.text.isupper() and t.gap and currency is None \
+                    and "." not in self.toks[j + 1].text and not (self.glued(j + 2) and self.toks[j + 2].text == "%"):
+                return Core(i, self._skip_identifier(j + 1), 0, None, None, skip=True)
             sign = "-" if t.text in "-−" else "+"
             j += 1
         elif t.low == "minus" and currency is None:
             k = j + 1 + (1 if self.hyphen(j + 1) else 0)
             if self.tok(k) is not None and self.toks[k].kind == "num":
-                sign, j = "-", k
+                sign, j = "minus", k  # the word: a level below zero, not a fall ('minus 5C')
         t = self.tok(j)
         if t.kind == "num":
             core = self.read_digits(i, j, currency, sign)
@@ -65,9 +68,11 @@ class NumberReader(UnitReader):
         toks = self.toks
         t = toks[j]
         prev = self.tok(j - 1)
-        # glued to letters before it: an identifier ('a65839', 'M21', 'G20', 'XC40', '@Fred_945')
+        # glued to letters before it: an identifier ('a65839', 'M21', 'G20', 'XC40', '@Fred_945'), unless
+        # written as an amount: codes group no thousands and take no scale ('XY21,700', 'XY8.1bn' are amounts
+        # behind an unknown mark)
         if currency is None and sign is None and prev is not None and not t.gap and (
-                prev.kind == "word" or prev.text in "_@"):
+                prev.kind == "word" or prev.text in "_@") and not self.written_as_amount(j):
             return Core(i, self._skip_identifier(j), 0, None, None, skip=True)
         # after a hyphen glued to a name: a model or code ('Tu-160', 'T-72B', 'COVID-19', 'TA-35')
         before = self.tok(j - 2)
@@ -110,7 +115,7 @@ class NumberReader(UnitReader):
         if self.tok(k) is not None and toks[k].text == ":" and self.glued(k) and self.tok(k + 1) is not None \
                 and toks[k + 1].kind == "num" and self.glued(k + 1):
             return Core(i, k + 2, 0, None, None, skip=True)
-        if sign == "-":
+        if sign in ("-", "minus"):
             value = -value
         # 'nine out of 10 voters'
         if sign is None and currency is None and self.word(k) == "out" and self.word(k + 1) == "of" and literal:
@@ -118,7 +123,10 @@ class NumberReader(UnitReader):
             if den is not None and value < den[0] <= 1000:
                 return Core(i, den[1], value / den[0], value / den[0], value / den[0], kind="other",
                             unit="fraction", num_end=den[1])
-        core = Core(i, k, value, value, value, literal=literal, sign=sign, num_end=k)
+        marked = currency is None and sign is None and prev is not None and not t.gap and prev.kind == "word"
+        # an unknown mark glued before an amount is part of the figure's text (and hedges come before it)
+        core = Core(j - 1 if marked else i, k, value, value, value, literal=literal, sign=sign, num_end=k,
+                    marked=marked)
         # glued suffix: ordinal, decade, scale, percent, unit, currency, or letters of a code
         w = self.tok(k)
         if w is not None and not w.gap and w.kind == "word":
@@ -168,7 +176,7 @@ class NumberReader(UnitReader):
                 return replace(core, j=m.at, kind=kind, unit=unit, unit_text=written(toks, k, m.at))
         if letters in fu.GLUED_UNITS and not after_glued:
             unit, kind = fu.GLUED_UNITS[letters]
-            if letters == "m" and currency is not None:
+            if letters == "m" and (currency is not None or core.marked or self.scale_before_unit(k + 1)):
                 return self.read_scale_words(self._scaled(core, 1e6, k + 1), k + 1, currency)
             if kind == "money":
                 return replace(core, j=k + 1, kind="money", unit=unit, unit_text=letters)
@@ -180,6 +188,23 @@ class NumberReader(UnitReader):
         if letters in fu.CURRENCY_SUFFIXES:
             return replace(core, j=k + 1, kind="money", unit=fu.CURRENCY_SUFFIXES[letters], unit_text=letters)
         return replace(core, j=self._skip_identifier(k - 1), skip=True)
+
+    def written_as_amount(self, j: int) -> bool:
+        """Digits with thousands separators, or a decimal with a glued scale ('21,700', '8.1bn')."""
+        t, nxt = self.toks[j], self.tok(j + 1)
+        if "," in t.text:
+            return True
+        return "." in t.text and nxt is not None and not nxt.gap and nxt.kind == "word" and (
+            nxt.low in SCALE_ABBREVIATIONS or nxt.text in SCALE_LETTERS) and not (
+                self.glued(j + 2) and self.toks[j + 2].kind in ("word", "num"))
+
+    def scale_before_unit(self, k: int) -> bool:
+        """A unit or currency written after '3.4m' makes the m a scale: a length cannot be
+        measured in tonnes ('3.4m tonnes', '2m barrels', '5m euros')."""
+        t = self.tok(k)
+        if t is None or not t.gap or t.br:
+            return False
+        return any(fu.match_at(self.toks, k, table) for table in ("measure", "currency_words"))
 
     def _scaled(self, core: Core, scale: float, j: int) -> Core:
         v = core.value * scale
@@ -203,6 +228,11 @@ class NumberReader(UnitReader):
             elif t.text in ("m", "b", "k") and currency is not None and not (
                     self.glued(k + 1) and self.toks[k + 1].kind == "word"):
                 core = self._scaled(core, {"m": 1e6, "b": 1e9, "k": 1e3}[t.text], k + 1)
+            elif t.text in SCALE_LETTERS and t.text.isupper() and self.tok(k + 1) is not None \
+                    and self.toks[k + 1].gap and self.toks[k + 1].kind == "word" and self.toks[k + 1].text.islower():
+                # a capital letter alone between a number and a lower-case word can only be its scale
+                # ('8 B people'); initials and grades come before names or stand alone ('Plan B')
+                core = self._scaled(core, SCALE_LETTERS[t.text], k + 1)
             else:
                 break
             k += 1
@@ -244,10 +274,27 @@ class NumberReader(UnitReader):
                     core = replace(core, j=m.at, kind="money", unit=fu.CURRENCY_WORDS[m.phrase] if m.phrase != "pounds"
                                    else "GBP", unit_text=written(self.toks, k + 1, m.at))
             return core
+        multiple = self.read_multiple(i, j)
+        if multiple is not None:
+            return multiple
         wn = read_number_words(self.toks, j)
         if wn is None:
             return None
         return Core(i, wn.end, wn.value, wn.value, wn.value, words=True, num_end=wn.end)
+
+    def read_multiple(self, i: int, j: int) -> Core | None:
+        """A multiple written as one word: 'tripled' (a verb of change, so an increase), 'sixfold',
+        'hundredfold' (a number word glued to -fold)."""
+        w = self.word(j)
+        if w in MULTIPLE_WORDS:
+            v = MULTIPLE_WORDS[w]
+            return Core(i, j + 1, v, v, v, kind="other", unit="times", unit_text=self.toks[j].text, words=True,
+                        num_end=j + 1, change="increase" if v > 1 else "decrease")
+        stem = w[:-4] if w and w.endswith("fold") else None
+        if stem in NUMBER_WORDS or stem in SCALE_WORDS:
+            v = float(NUMBER_WORDS.get(stem) or SCALE_WORDS[stem])
+            return Core(i, j + 1, v, v, v, kind="other", unit="times", unit_text="fold", words=True, num_end=j + 1)
+        return None
 
     def read_fraction(self, i: int, j: int) -> Core | None:
         w = self.word(j)

@@ -79,6 +79,9 @@ def read_range(reader: NumberReader, a: Core, hedge_start: int) -> tuple[Core, i
             k, t = m, reader.toks[m]
     connector = t.low
     if t.text in "-–—":
+        nxt = reader.tok(k + 1)
+        if nxt is not None and nxt.gap != t.gap:
+            return None  # a dash spaced on one side only signs the next number ('Nikkei 225 -1.1%')
         b_start = k + 1
     elif connector == "to":
         b_start = k + 1
@@ -97,9 +100,17 @@ def read_range(reader: NumberReader, a: Core, hedge_start: int) -> tuple[Core, i
         return None  # a year, then a level: 'from 20 mpg in 2008 to 29 mpg in 2020'
     if not _compatible(a, b):
         return None
+    # the scale written on the second end belongs to both: '$89 to $93 billion', '1 to 2 thousand',
+    # 'four to five thousand', 'two or three hundred'
+    av, bv = a.value, b.value
+    if (b.scaled and not a.scaled and a.literal and "," not in a.literal
+            or b.words and a.words and b.value >= 100) and abs(av) < 1000:
+        scale = _scale_of(b)
+        if scale and av * scale <= bv * 1.0001 and av < bv:
+            av = av * scale
     if connector == "or":
         if not (b.words and a.kind == "count" and b.kind in ("count", "duration", "measure")
-                and b.value > a.value and b.value <= 2 * a.value + 1 and a.value == int(a.value)):
+                and bv > av and bv <= 2 * av + 1 and av == int(av)):
             return None
     if t.text in "-–—" and a.kind == "count" and b.kind == "count" and a.literal and b.literal \
             and "." not in a.literal + b.literal and b.value <= a.value and b.value < 1000:
@@ -113,12 +124,6 @@ def read_range(reader: NumberReader, a: Core, hedge_start: int) -> tuple[Core, i
     if connector == "to" and intro not in ("from", "between") and a.unit and (
             intro in ("by", "up", "down") or change_word(intro)):
         return None
-    # the unit and scale written on one end belong to both: '$89 to $93 billion', '1 to 2 thousand'
-    av, bv = a.value, b.value
-    if b.scaled and not a.scaled and a.literal and "," not in a.literal and abs(av) < 1000:
-        scale = _scale_of(b)
-        if scale and av * scale <= bv * 1.0001:
-            av = av * scale
     kind = a.kind if a.kind != "count" else b.kind
     unit = b.unit if (b.unit and (not a.unit or len(b.unit) > len(a.unit))) else a.unit
     unit_text = a.unit_text or b.unit_text  # as first written: 'from 20 miles per gallon ... to 29 mpg'

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pipeline.extract.figures import units as fu
 from pipeline.extract.figures.core import PLURAL_SCALES, Figure, is_year_literal
 from pipeline.extract.figures.number_reader import NumberReader
-from pipeline.extract.figures.numbers import NUMBER_WORDS, UNITS_WORDS, lex
+from pipeline.extract.figures.numbers import MULTIPLE_WORDS, NUMBER_WORDS, UNITS_WORDS, lex
 from pipeline.extract.figures.range_reader import hedge_after, hedge_before, read_range, year_range
 from pipeline.lexicons import rows
 
@@ -92,6 +92,7 @@ def read_figures(text: str) -> tuple[list[Figure], list[tuple[int, int]]]:
             i += 1
             continue
         if t.kind == "word" and t.low not in NUMBER_WORDS and t.low not in ("a", "few", "several", "half", "minus") \
+                and t.low not in MULTIPLE_WORDS and not t.low.endswith("fold") \
                 and t.low not in PLURAL_SCALES and not fu.match_at(toks, i, "currency_prefix"):
             i += 1
             continue
