@@ -92,7 +92,7 @@ def _np(doc, head, after: int | None = None) -> str:
 
 
 def _counted_of(doc, tok) -> str | None:
-    """The noun after 'of' following tok ('dozens of soldiers', '5% of its workforce')."""
+    """The noun after 'of' following tok ('dozens of soldiers', '7% of its staff')."""
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is None or nxt.lower_ != "of":
         return None
@@ -113,8 +113,8 @@ def _counted_of(doc, tok) -> str | None:
 
 
 def _head_noun(doc, fig: Figure, anchor):
-    """The noun a number counts, after it: '300 Russian officers' -> officers, '4.3M digital and
-    physical sales' -> sales; None when the number stands alone."""
+    """The noun a number counts, after it: '300 foreign officers' -> officers, '2.1M print and
+    digital copies' -> copies; None when the number stands alone."""
     num_last = doc[anchor.i]
     h = anchor.head
     if h.pos_ == "ADJ" and h.i > num_last.i and h.head.pos_ in ("NOUN", "PROPN") and h.head.i > h.i:
@@ -146,7 +146,7 @@ def _head_noun(doc, fig: Figure, anchor):
         elif t.pos_ == "ADJ" and last_noun is None:
             pass
         elif t.pos_ == "CCONJ" and last_noun is None and k + 1 < len(doc) and doc[k + 1].pos_ in ("ADJ", "NOUN"):
-            pass  # 'digital and physical sales'
+            pass  # 'print and digital copies'
         else:
             break
         k += 1
@@ -226,25 +226,25 @@ def _polarity(tok) -> str | None:
 
 def _direction(doc, fig: Figure, anchor) -> str | None:
     """increase / decrease when the figure is an amount of change, as written around it:
-    a sign ('+0.2%'), 'up'/'down' before it ('up 19 cents'), 'higher'/'lower' after it ('closed 2%
-    higher'), or the amount of a verb of change ('rose 8%', 'fell 0.94%', 'increased by $43.6
-    billion'). A level reached or started from ('to $84', 'at 1,478 points', 'from $6.78 billion')
-    has none; nor has a figure modifying a noun of change ('a 3% drop', 'a 5% pay rise'): it sizes the
+    a sign ('+0.2%'), 'up'/'down' before it ('up 23 cents'), 'higher'/'lower' after it ('closed 2%
+    higher'), or the amount of a verb of change ('rose 8%', 'fell 0.52%', 'increased by $12.5
+    billion'). A level reached or started from ('to $61', 'at 2,310 points', 'from $4.12 billion')
+    has none; nor has a figure modifying a noun of change ('a 3% drop', 'a 4% pay rise'): it sizes the
     change without saying which way the measured thing moved."""
     if fig.core.sign == "+":
         return "increase"
     prev = _token_before(doc, fig.start)
     if prev is not None and prev.lower_ in ("to", "at", "from", "toward", "towards", "of", "than"):
         return None
-    # 'up 19 cents', 'down 1%', 'trending up 0.2%', but not 'put up $5 million'
+    # 'up 23 cents', 'down 1%', 'edging up 0.3%', but not 'put up $5 million'
     if prev is not None and prev.lower_ in ("up", "down") and prev.head.lemma_.lower() not in PHRASAL_NOT_CHANGE:
         return "increase" if prev.lower_ == "up" else "decrease"
-    # '34.4% higher', '0.68 percent lower'
+    # '12.5% higher', '0.41 percent lower'
     after = doc[_first_token_at(doc, fig.end)] if _first_token_at(doc, fig.end) < len(doc) else None
     if after is not None and after.lower_ in ("higher", "lower") and not (
             after.i + 1 < len(doc) and doc[after.i + 1].lower_ == "than"):
         return "increase" if after.lower_ == "higher" else "decrease"
-    # 'dropped by 1 to 1.5 degrees', 'revised upward by Y=40 billion'
+    # 'cooled by 2 to 3 degrees', 'revised upward by 40 billion yen'
     if prev is not None and prev.lower_ == "by" and prev.i > 0:
         for t in (prev.head, doc[prev.i - 1]):
             if t.pos_ in ("VERB", "ADV", "ADJ", "NOUN"):  # 'rose by 5%', 'an increase by 5%'
@@ -252,15 +252,20 @@ def _direction(doc, fig: Figure, anchor) -> str | None:
                 if way:
                     return way
         return None
-    # the amount of a verb of change: 'rose 19 cents', 'fell 0.94%', 'Nvidia advanced 8%'
+    # the amount of a verb of change: 'rose 23 cents', 'fell 0.52%', 'the miner advanced 6%'
     if anchor.dep_ in ("dobj", "npadvmod", "advmod", "attr", "oprd", "nmod") and anchor.head.pos_ == "VERB" \
             and anchor.head.i < anchor.i:
         return _polarity(anchor.head)
+    # a verb of change written right before the amount, however the parser hangs a unit of two words
+    # ('rose 2.3 per cent', 'slid 4 percentage points')
+    if prev is not None and prev.pos_ == "VERB" and not (fig.is_range and prev.i + 1 < len(doc)
+                                                         and doc[prev.i + 1].lower_ in ("from", "between")):
+        return _polarity(prev)
     return None
 
 
 def _is_age_apposition(text: str, fig: Figure, parse: Parse) -> bool:
-    """'Senard, 65, now faces', 'Jamie Armstrong, 25, said', 'Maddon (66)'."""
+    """'Ann Lee, 45, now faces', 'Tom Reed, 31, said', 'Okafor (52)'."""
     core = fig.core
     if core.kind != "count" or core.literal is None or "." in core.literal or "," in core.literal \
             or not 1 <= core.value <= 120 or fig.hedge or fig.is_range:
@@ -319,7 +324,7 @@ def _counted(text: str, fig: Figure, parse: Parse, anchor, last_tok) -> str | No
         last = parse.token_at(fig.core_end - 1)
         if kind == "measure":
             of = _counted_of(doc, last)
-            if of:  # 'gigawatts of PV', 'barrels of oil'
+            if of:  # 'gigawatts of wind', 'barrels of oil'
                 return f"{core.unit_text} of {of}" if core.unit_text else of
         h = anchor.head
         if h.i > last.i and h.pos_ == "NOUN" and anchor.dep_ in CHANGE_NOUN_DEPS and h.i - last.i <= 3 \

@@ -20,7 +20,7 @@ HYPHEN_ADJECTIVE_TAILS = W["adjective_tail"]
 LABEL_WORDS = W["label_noun"]
 # Subjects whose bare number complement is an age ('she is 35').
 PERSON_PRONOUNS = fu.SUBJECT_PRONOUNS
-# Words after a number that start another phrase: '2.1 last year' does not count years.
+# Words after a number that start another phrase: '3.4 last year' does not count years.
 NOT_COUNT_MODIFIERS = W["not_count_modifier"]
 DETERMINERS = W["determiner"]
 RANK_WORDS = W["rank"]
@@ -53,7 +53,7 @@ class Core:
     num_end: int = 0  # lex token after the number itself (before unit / currency suffix)
     skip: bool = False  # an identifier: no row, skip to j
     year_range: bool = False
-    plus: bool = False  # '600-plus billion': a lower bound written inside the number
+    plus: bool = False  # '700-plus billion': a lower bound written inside the number
     marked: bool = False  # glued after letters that are no known currency mark: an amount, so 'm' is million
     change: str | None = None  # a multiple that is itself a verb of change ('tripled' -> increase)
 

@@ -86,7 +86,7 @@ def number_word_in_name(s: Situation):
 
 
 def times_as_occasions(s: Situation):
-    """'shot 41 times' counts occasions; '6.5 times earnings', 'three times as many' stay a multiple."""
+    """'shot 41 times' counts occasions; '8.2 times earnings', 'three times as many' stay a multiple."""
     fig, doc = s.fig, s.doc
     if fig.unit == "times" and (fig.core.unit_text or "").lower() == "times":
         k = _first_token_at(doc, fig.end)
@@ -126,14 +126,14 @@ def scale_letter_before_noun(s: Situation):
     if fig.unit == "metre" and core.unit_text == "m" and not fig.is_range and nxt is not None \
             and nxt.tag_ in ("NNS", "NNPS") and s.text[fig.end:nxt.idx] == " ":
         v = lambda x: None if x is None else x * 1e6  # noqa: E731
-        s.fig = replace(fig, value=v(fig.value), low=v(fig.low), high=v(fig.high), kind="count", unit=None,
-                        num_end=fig.core_end,
-                        core=replace(core, kind="count", unit=None, unit_text=None, scaled=True))
+        # the parser often reads the 'm' as a word of its own, so the noun is taken as written
+        return replace(fig, value=v(fig.value), low=v(fig.low), high=v(fig.high), kind="count", unit=None,
+                       counted=nxt.text, core=replace(core, kind="count", unit=None, unit_text=None, scaled=True))
     return None
 
 
 def label_after_name(s: Situation):
-    """A number right after a name or a label noun names something: 'Windows 10', 'category 4',
+    """A number right after a name or a label noun names something: 'Windows 11', 'category 4',
     'Chapter 11', 'Stoxx 50' (unless it is an age in apposition: 'Ann Lee, 45,')."""
     core, fig, prev_tok, next_tok = s.core, s.fig, s.prev_tok, s.next_tok
     adjacent = prev_tok is not None and s.text[prev_tok.idx + len(prev_tok):fig.core_start] in (" ", "")
@@ -154,7 +154,7 @@ def label_after_name(s: Situation):
 
 
 def model_or_address(s: Situation):
-    """Bare digits before a capitalised name are a model or an address ('787 Dreamliner', '10 Downing
+    """Bare digits before a capitalised name are a model or an address ('A350 airliner', '10 Downing
     Street'), unless they count the plural noun of that phrase."""
     core, fig, next_tok, doc = s.core, s.fig, s.next_tok, s.doc
     integer_label = (core.kind == "count" and not core.words and not core.scaled and not fig.hedge

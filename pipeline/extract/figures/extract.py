@@ -35,8 +35,8 @@ def extract_figures(doc, layout) -> list[dict]:
 
 
 def _inherit_in_conversions(text: str, rows: list[dict]) -> None:
-    """A figure in brackets right after another restates it in other units ('87 mph (140 km/h)',
-    'more than 7.5 million Danish crowns (US $1.1 million)'): it takes the same qualifier and direction."""
+    """A figure in brackets right after another restates it in other units ('62 mph (100 km/h)',
+    'more than 9 million Swiss francs (US $10 million)'): it takes the same qualifier and direction."""
     by_end = {r["end"]: r for r in rows}
     for r in sorted(rows, key=lambda r: r["start"]):
         m = re.search(r"(\S)\s*[(/]\s*$", text[max(0, r["start"] - 4):r["start"]])

@@ -68,13 +68,13 @@ class NumberReader(UnitReader):
         toks = self.toks
         t = toks[j]
         prev = self.tok(j - 1)
-        # glued to letters before it: an identifier ('a65839', 'M21', 'G20', 'XC40', '@Fred_945'), unless
+        # glued to letters before it: an identifier ('b12345', 'M21', 'G20', 'XC40', '@user_123'), unless
         # written as an amount: codes group no thousands and take no scale ('XY21,700', 'XY8.1bn' are amounts
         # behind an unknown mark)
         if currency is None and sign is None and prev is not None and not t.gap and (
                 prev.kind == "word" or prev.text in "_@") and not self.written_as_amount(j):
             return Core(i, self._skip_identifier(j), 0, None, None, skip=True)
-        # after a hyphen glued to a name: a model or code ('Tu-160', 'T-72B', 'COVID-19', 'TA-35')
+        # after a hyphen glued to a name: a model or code ('Tu-160', 'T-72B', 'COVID-19', 'XR-9')
         before = self.tok(j - 2)
         if (sign is None and prev is not None and prev.text in "-‐‑" and not t.gap and not prev.gap
                 and before is not None and before.kind == "word" and before.low not in NUMBER_PREFIX_WORDS
@@ -138,7 +138,7 @@ class NumberReader(UnitReader):
         return self.read_scale_words(core, k, currency)
 
     def _skip_identifier(self, k: int) -> int:
-        """Index after a run of glued letters, digits and inner hyphens/dots ('T-72B', 'a65839')."""
+        """Index after a run of glued letters, digits and inner hyphens/dots ('T-72B', 'b12345')."""
         while self.tok(k + 1) is not None and self.glued(k + 1) and (
                 self.toks[k + 1].kind in ("word", "num")
                 or self.toks[k + 1].text in "-./" and self.glued(k + 2) and self.toks[k + 2].kind in ("word", "num")):
@@ -214,7 +214,7 @@ class NumberReader(UnitReader):
         """'1.5 million', '4 hundred million', '$2 bn', '3 dozen'."""
         if self.hyphen(k) and self.word(k + 1) == "plus" and self.tok(k + 2) is not None and self.toks[k + 2].gap \
                 and self.word(k + 2) in SCALE_WORDS:
-            core = replace(core, plus=True)  # '600-plus billion pesos'
+            core = replace(core, plus=True)  # '700-plus billion pesos'
             k += 2
         while True:
             w = self.word(k)

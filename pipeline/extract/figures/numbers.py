@@ -99,7 +99,7 @@ _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 
 def digits_value(s: str) -> float:
-    """'1,307,000' -> 1307000.0; '.001' -> 0.001."""
+    """'2,418,000' -> 2418000.0; '.001' -> 0.001."""
     return float(s.replace(",", ""))
 
 

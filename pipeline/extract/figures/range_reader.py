@@ -1,5 +1,5 @@
 """The range reader: hedges before and after a core ('about', 'more than', '50-plus'), ranges
-('20-30', 'between 20 and 30', 'from 252 to 287 miles', 'three or four') and year ranges."""
+('20-30', 'between 20 and 30', 'from 310 to 340 miles', 'three or four') and year ranges."""
 from __future__ import annotations
 
 import re
@@ -46,7 +46,7 @@ def hedge_after(reader: NumberReader, j: int) -> tuple[str, int] | None:
 
 
 def _time_phrase_token(t: Lex) -> bool:
-    """A token of a time phrase between the ends of a 'from ... to ...' ('in 2008', 'at 10.45pm last night')."""
+    """A token of a time phrase between the ends of a 'from ... to ...' ('in 2008', 'at noon on Friday')."""
     return (t.low in TIME_PHRASE_WORDS or t.kind == "num" and len(t.text) <= 5 or t.text in ".:"
             ) and not t.br
 
@@ -61,7 +61,7 @@ def _compatible(a: Core, b: Core) -> bool:
 
 
 def read_range(reader: NumberReader, a: Core, hedge_start: int) -> tuple[Core, int, int] | None:
-    """A range starting with core `a` ('20-30', 'between 20 and 30', 'from 252 to 287 miles', 'three or
+    """A range starting with core `a` ('20-30', 'between 20 and 30', 'from 310 to 340 miles', 'three or
     four'): (merged core, first token, token after). A merged core with skip=True is a score or a
     ratio ('2-0', '4 to 1'): no row."""
     toks = reader.toks
@@ -71,7 +71,7 @@ def read_range(reader: NumberReader, a: Core, hedge_start: int) -> tuple[Core, i
         return None
     intro = reader.word(hedge_start - 1)
     if intro == "from" and t.low != "to" and t.text not in "-–—":
-        # 'from 20 mpg in 2008 to 29 mpg', 'from $36,040 at 10.45pm last night to $34,935'
+        # 'from 18 mpg in 2005 to 31 mpg', 'from $1,250 at noon to $1,190'
         m = k
         while m < k + 8 and reader.tok(m) is not None and _time_phrase_token(reader.toks[m]):
             m += 1
@@ -86,7 +86,7 @@ def read_range(reader: NumberReader, a: Core, hedge_start: int) -> tuple[Core, i
     elif connector == "to":
         b_start = k + 1
         if reader.tok(b_start) is not None and toks[b_start].text == "-" and reader.glued(b_start):
-            b_start += 1  # '200,000 to-260,000'
+            b_start += 1  # '300,000 to-350,000'
     elif connector == "and" and intro == "between":
         b_start = k + 1
     elif connector == "or" and a.words:
@@ -97,10 +97,10 @@ def read_range(reader: NumberReader, a: Core, hedge_start: int) -> tuple[Core, i
     if b is None or b.skip or b.qualifier == "vague" or b.kind in ("ordinal", "year"):
         return None
     if is_year_literal(a) and not is_year_literal(b):
-        return None  # a year, then a level: 'from 20 mpg in 2008 to 29 mpg in 2020'
+        return None  # a year, then a level: 'from 18 mpg in 2005 to 31 mpg in 2021'
     if not _compatible(a, b):
         return None
-    # the scale written on the second end belongs to both: '$89 to $93 billion', '1 to 2 thousand',
+    # the scale written on the second end belongs to both: '$40 to $45 billion', '1 to 2 thousand',
     # 'four to five thousand', 'two or three hundred'
     av, bv = a.value, b.value
     if (b.scaled and not a.scaled and a.literal and "," not in a.literal
@@ -116,11 +116,11 @@ def read_range(reader: NumberReader, a: Core, hedge_start: int) -> tuple[Core, i
             and "." not in a.literal + b.literal and b.value <= a.value and b.value < 1000:
         return (replace(a, j=b.j, skip=True), hedge_start, b.j)  # a score: '2-0', '89-89'
     if connector == "to" and intro not in ("from", "between") and b.value < a.value:
-        # 'leads 46% to 42%', 'split 4 to 1': a comparison or a ratio, not a range
+        # 'leads 51% to 44%', 'split 4 to 1': a comparison or a ratio, not a range
         if a.kind == "count" and b.kind == "count" and not a.unit and not b.unit and a.literal and b.literal:
             return (replace(a, j=b.j, skip=True), hedge_start, b.j)
         return None
-    # 'rose 5% to 10%', 'increased by $43.6 billion to $419.2 billion': a change, then the level reached
+    # 'rose 5% to 10%', 'increased by $12.5 billion to $310 billion': a change, then the level reached
     if connector == "to" and intro not in ("from", "between") and a.unit and (
             intro in ("by", "up", "down") or change_word(intro)):
         return None

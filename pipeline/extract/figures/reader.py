@@ -31,7 +31,7 @@ DATE_PATTERNS = [
 NOT_FIGURE_PATTERNS = [
     re.compile(r"https?://\S+|\bwww\.\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+|\]\([^)\s]*\)"  # URLs, e-mail, links
                r"|<[A-Za-z/!][^<>]{0,500}>"),  # HTML or XML tags and their attributes
-    re.compile(r"(?:^|(?<=\n)|(?<=:)|(?<=\S {2}))[ \t]*\d{1,3}[.)](?=[ \t_]+[A-Z_])", re.M),  # list items: '1. Pantsir'
+    re.compile(r"(?:^|(?<=\n)|(?<=:)|(?<=\S {2}))[ \t]*\d{1,3}[.)](?=[ \t_]+[A-Z_])", re.M),  # list items: '1. Alpha'
     re.compile(r"(?<![\w.])(?:\+?\d{1,3}[\s.-])?(?:\(\d{3}\)\s?|\d{3}[.-])\d{3}[.-]\d{4}\b"),  # phone numbers
     re.compile(r"(?<![\w.])\+\d{1,3}(?:[\s.-]\(?\d{1,4}\)?){2,5}\b"),  # international phone numbers
     re.compile(r"\b\d{1,2}(?:[:.]\d{2}){1,2}\s*(?:[ap]\.\s?m\.|[ap]m\b|AM\b|PM\b)"  # clock times
@@ -127,7 +127,7 @@ def read_figures(text: str) -> tuple[list[Figure], list[tuple[int, int]]]:
             qualifier = "range"
             intro = reader.word(first_r)
             if hedge and hedge[0] != "exact" and intro not in ("from", "between"):
-                qualifier = hedge[0]  # 'about 14-18 mpg'
+                qualifier = hedge[0]  # 'about 25-30 mpg'
                 first = min(first, hedge[1])
         elif hedge:
             if hedge[0] != "exact":

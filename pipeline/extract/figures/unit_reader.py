@@ -27,7 +27,7 @@ class UnitReader(Tokens):
         if self.tok(u) is None or (not hyph and t.text not in "%€£¥₹″°℃℉" and not t.gap and t.kind != "sym"):
             return core
         if core.kind == "money" and core.unit == "USD" and "$" in (core.unit_text or "") and not hyph:
-            # the currency restated after a $ amount: '$76 US a barrel', '$75 U.S. per barrel'
+            # the currency restated after a $ amount: '$64 US a barrel', '$61 U.S. per barrel'
             m = fu.match_at(toks, u, "dollar_country")
             if m and not (self.glued(m.at) and self.toks[m.at].kind == "word"):
                 core = replace(core, j=m.at, unit=fu.DOLLAR_COUNTRY_SUFFIXES[m.phrase])

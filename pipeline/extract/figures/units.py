@@ -6,7 +6,7 @@ currency_words.tsv, hedges.tsv, rate_denominators.tsv, change_words.tsv, figure_
 module only shapes them into look-ups. To teach the extractor a new unit or hedge, add a line there.
 
 The matcher runs over the lexer's character-level tokens, not spaCy's: a figure's unit is often
-glued to its digits ('37m', '1.5bn', '2.14degF'), which spaCy tokenises inconsistently, so the
+glued to its digits ('37m', '1.5bn', '3.7degC'), which spaCy tokenises inconsistently, so the
 phrase tables are matched token by token on the lexer's output ("km/h", "km / h" and "per cent").
 """
 from __future__ import annotations
@@ -46,7 +46,7 @@ SUBJECT_PRONOUNS = frozenset(r["pronoun"] for r in rows("pronouns.tsv")
 
 HEDGES_BEFORE = {r["phrase"]: r["qualifier"] for r in rows("hedges.tsv") if r["position"] == "before"}
 HEDGES_AFTER = {r["phrase"]: r["qualifier"] for r in rows("hedges.tsv") if r["position"] == "after"}
-# Before these words 'about' is a preposition, not a hedge: 'learn more about 529 plans'.
+# Before these words 'about' is a preposition, not a hedge: 'read more about 300 cases'.
 ABOUT_GOVERNORS = WORDS["about_governor"]
 
 # --- currencies ------------------------------------------------------------------------------------
@@ -69,7 +69,7 @@ def _letters_only(mark: str) -> bool:
 GLUED_ONLY_PREFIXES = frozenset(m for m in CURRENCY_PREFIXES if _letters_only(m) and m not in CURRENCY_CODES)
 # After the amount: ISO codes and one-character signs ('1,200€', '110 JPY').
 CURRENCY_SUFFIXES = {m: c for m, c in CURRENCY_PREFIXES.items() if m in CURRENCY_CODES or len(m) == 1 and m != "$"}
-# After a $ amount, a country mark restates the currency: '$76 US a barrel'.
+# After a $ amount, a country mark restates the currency: '$64 US a barrel'.
 DOLLAR_COUNTRY_SUFFIXES = {r["mark"]: r["code"] for r in rows("currency_marks.tsv") if r["position"] == "after_dollar"}
 CURRENCY_WORDS: dict[str, str] = {}
 for _r in _CURRENCIES:
@@ -97,7 +97,7 @@ PERCENT_WORDS = _unit_table("percent")
 RATIO_UNITS = _unit_table("ratio")
 AGE_UNITS = _unit_table("age")
 CASED_UNITS = frozenset(s for u in _UNITS for s in u.get("symbols", []))
-# One- and two-letter units read only glued to the digits ('37m', '45g', '1.38pc'): (unit, kind).
+# One- and two-letter units read only glued to the digits ('37m', '45g', '2.4pc'): (unit, kind).
 GLUED_UNITS = {s: (u["unit"], u["kind"]) for u in _UNITS if u["kind"] != "percent" for s in u.get("glued", [])}
 GLUED_PERCENT = {s: u["unit"] for u in _UNITS if u["kind"] == "percent" for s in u.get("glued", [])}
 # One-letter SI symbols that may stand after a space ('5 W charger').
