@@ -65,8 +65,8 @@ class UnitReader(Tokens):
                     return replace(core, j=m.at + 2, kind="duration", unit=mapping[m.phrase],
                                    unit_text=written(toks, u, m.at + 2), hyphen_noun="age")
                 unit = mapping[m.phrase]
-                if unit == "pound" and core.scaled and self.word(m.at) != "of":
-                    kind, unit = "money", "GBP"  # '20 million pounds' is money; '20 pounds' is weight
+                if unit == "pound" and (core.scaled or core.words and core.value >= 1e5) and self.word(m.at) != "of":
+                    kind, unit = "money", "GBP"  # 'a million pounds' is money; '20 pounds' is weight
                 if m.phrase == "PS" and core.words:
                     continue
                 return self.read_rate(replace(core, j=m.at, kind=kind, unit=unit, unit_text=written(toks, u, m.at)))
