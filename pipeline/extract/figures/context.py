@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 
 from pipeline.extract.figures import units as fu
-from pipeline.extract.figures.core import (COUNTED_STOPWORDS, DETERMINERS, MONTH_WORDS, NOT_COUNT_MODIFIERS,
+from pipeline.extract.figures.core import (COLLECTIVE_NOUNS, COUNTED_STOPWORDS, DETERMINERS, LEVEL_PREPOSITIONS, MONTH_WORDS, NOT_COUNT_MODIFIERS,
                                            NUMBER_PREFIX_WORDS, PHRASAL_NOT_CHANGE, Figure)
 
 CHANGE_NOUN_DEPS = {"nummod", "compound", "amod", "quantmod", "nmod", "npadvmod"}
@@ -188,7 +188,7 @@ def _elided_noun(doc, prep) -> str | None:
                     if of:
                         return of
                     continue
-                if dep == "nsubj" and c.tag_ != "NNS" and c.lower_ not in ("staff", "workforce", "personnel"):
+                if dep == "nsubj" and c.tag_ != "NNS" and c.lower_ not in COLLECTIVE_NOUNS:
                     continue
                 return _np(doc, c)
     return None
@@ -234,7 +234,7 @@ def _direction(doc, fig: Figure, anchor) -> str | None:
     if fig.core.sign == "+":
         return "increase"
     prev = _token_before(doc, fig.start)
-    if prev is not None and prev.lower_ in ("to", "at", "from", "toward", "towards", "of", "than"):
+    if prev is not None and prev.lower_ in LEVEL_PREPOSITIONS:
         return None
     # 'up 23 cents', 'down 1%', 'edging up 0.3%', but not 'put up $5 million'
     if prev is not None and prev.lower_ in ("up", "down") and prev.head.lemma_.lower() not in PHRASAL_NOT_CHANGE:

@@ -30,6 +30,13 @@ MARKET_COUNT_NOUNS = W["market_count_noun"]
 YEAR_DETERMINERS = W["year_determiner"]
 YEAR_PREPOSITIONS = W["year_preposition"]
 TIME_PHRASE_WORDS = MONTH_WORDS | W["time_phrase"]
+# Currency names that are also English words ('won', 'rand'): read as money only after digits.
+CURRENCY_ALSO_WORDS = W["currency_also_word"]
+# Singular nouns that stand for many people ('staff'): what a bare count after 'to' may count.
+COLLECTIVE_NOUNS = W["collective_noun"]
+# Prepositions before a level reached or started from ('to $61', 'at 2,310 points'): no direction.
+LEVEL_PREPOSITIONS = W["level_preposition"]
+AGE_WORDS = W["age_word"]
 
 
 @dataclass

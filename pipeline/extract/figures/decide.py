@@ -14,7 +14,7 @@ from pipeline.extract.figures import units as fu
 from pipeline.extract.figures.context import (Parse, _counted, _counted_of, _demonym, _direction,
                                               _first_token_at, _head_noun, _is_age_apposition, _name_like,
                                               _title_case, _token_before)
-from pipeline.extract.figures.core import (LABEL_WORDS, MARKET_COUNT_NOUNS, MONTH_WORDS, PERSON_PRONOUNS, RANK_WORDS,
+from pipeline.extract.figures.core import (AGE_WORDS, LABEL_WORDS, MARKET_COUNT_NOUNS, MONTH_WORDS, PERSON_PRONOUNS, RANK_WORDS,
                                            YEAR_DETERMINERS, YEAR_PREPOSITIONS, Figure, is_year_literal)
 
 DROP = object()  # a rule's verdict: the figure is not a quantity (a name, a label, a word use)
@@ -189,7 +189,7 @@ def age(s: Situation):
     core, fig, anchor, doc = s.core, s.fig, s.anchor, s.doc
     before = _token_before(doc, fig.start)
     if _is_age_apposition(s.text, fig, s.parse) or (
-            core.kind == "count" and not core.scaled and before is not None and before.lower_ in ("aged", "age", "ages")):
+            core.kind == "count" and not core.scaled and before is not None and before.lower_ in AGE_WORDS):
         return replace(fig, kind="duration", unit="year", counted="age")
     if core.kind == "count" and core.literal and "." not in core.literal and 1 <= core.value <= 120 \
             and not fig.is_range and anchor.dep_ in ("attr", "acomp") and anchor.head.lemma_ == "be" \

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.extract.figures import units as fu
-from pipeline.extract.figures.core import NUMBER_PREFIX_WORDS, PLURAL_SCALES, Core
+from pipeline.extract.figures.core import CURRENCY_ALSO_WORDS, NUMBER_PREFIX_WORDS, PLURAL_SCALES, Core
 from pipeline.extract.figures.numbers import (FRACTION_WORDS, MULTIPLE_WORDS, NUMBER_WORDS, ORDINAL_SUFFIXES, SCALE_ABBREVIATIONS,
                                               SCALE_LETTERS, SCALE_WORDS, digits_value, exponent_value,
                                               read_number_words, vague)
@@ -270,7 +270,7 @@ class NumberReader(UnitReader):
             # 'billions of dollars', 'millions of pounds': a vague amount of money
             if self.word(k) == "of":
                 m = fu.match_at(self.toks, k + 1, "currency_words")
-                if m and m.phrase.casefold() not in ("won", "dong", "rand", "sen", "cent", "cents"):
+                if m and m.phrase.casefold() not in CURRENCY_ALSO_WORDS:
                     core = replace(core, j=m.at, kind="money", unit=fu.CURRENCY_WORDS[m.phrase] if m.phrase != "pounds"
                                    else "GBP", unit_text=written(self.toks, k + 1, m.at))
             return core

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.extract.figures import units as fu
-from pipeline.extract.figures.core import HYPHEN_ADJECTIVE_TAILS, Core, Tokens
+from pipeline.extract.figures.core import CURRENCY_ALSO_WORDS, HYPHEN_ADJECTIVE_TAILS, Core, Tokens
 from pipeline.extract.figures.numbers import NUMBER_WORDS
 from pipeline.extract.figures.units import written
 
@@ -42,7 +42,7 @@ class UnitReader(Tokens):
                 return self.read_rate(replace(core, j=m.at, kind="money", unit=fu.CURRENCY_SUFFIXES[m.phrase],
                                               unit_text=m.phrase))
             m = fu.match_at(toks, u, "currency_words")
-            if m and not (m.phrase in ("won", "dong", "rand", "real", "sen") and core.words):
+            if m and not (m.phrase in CURRENCY_ALSO_WORDS and core.words):
                 phrase = m.phrase
                 # a country adjective must be spelled out: 'Danish crowns' is matched whole
                 if not (self.glued(m.at) and self.tok(m.at).kind == "word"):
