@@ -22,7 +22,7 @@ How it works, in three passes over the one shared parse:
    'increased by $12.5 billion'), not when it is the level reached ('to $61').
 
 The output columns are those of pipeline.schemas.FIGURES (article_id and figure_id are added by
-the driver). `value` is the best single value in the figure's own unit ('19 cents' -> 19, unit
+the driver). `value` is the best single value in the figure's own unit ('23 cents' -> 23, unit
 'cent'; '$1.5bn' -> 1.5e9, unit 'USD'); `low`/`high` bound it (null for an open bound).
 """
 from pipeline.extract.figures.extract import extract_figures

@@ -6,7 +6,8 @@ import re
 from bisect import bisect_right
 
 from pipeline.extract.figures import units as fu
-from pipeline.extract.figures.core import (COLLECTIVE_NOUNS, COUNTED_STOPWORDS, DETERMINERS, LEVEL_PREPOSITIONS, MONTH_WORDS, NOT_COUNT_MODIFIERS,
+from pipeline.extract.figures.core import (COLLECTIVE_NOUNS, COUNTED_STOPWORDS, DETERMINERS, LEVEL_PREPOSITIONS,
+                                           MONTH_WORDS, NOT_COUNT_MODIFIERS,
                                            NUMBER_PREFIX_WORDS, PHRASAL_NOT_CHANGE, Figure)
 
 CHANGE_NOUN_DEPS = {"nummod", "compound", "amod", "quantmod", "nmod", "npadvmod"}

@@ -14,7 +14,8 @@ from pipeline.extract.figures import units as fu
 from pipeline.extract.figures.context import (Parse, _counted, _counted_of, _demonym, _direction,
                                               _first_token_at, _head_noun, _is_age_apposition, _name_like,
                                               _title_case, _token_before)
-from pipeline.extract.figures.core import (AGE_WORDS, LABEL_WORDS, MARKET_COUNT_NOUNS, MONTH_WORDS, PERSON_PRONOUNS, RANK_WORDS,
+from pipeline.extract.figures.core import (AGE_WORDS, LABEL_WORDS, MARKET_COUNT_NOUNS, MONTH_WORDS, PERSON_PRONOUNS,
+                                           RANK_WORDS,
                                            YEAR_DETERMINERS, YEAR_PREPOSITIONS, Figure, is_year_literal)
 
 DROP = object()  # a rule's verdict: the figure is not a quantity (a name, a label, a word use)
@@ -69,7 +70,8 @@ def kind_without_context(s: Situation):
 
 def numbered_rank(s: Situation):
     """'No. 1', '#3': a rank, not a count."""
-    if s.plain and re.search(r"(?:\b(?:No|Nos|Number)\.?|#)\s?$", s.text[max(0, s.fig.core_start - 8):s.fig.core_start]):
+    before = s.text[max(0, s.fig.core_start - 8):s.fig.core_start]
+    if s.plain and re.search(r"(?:\b(?:No|Nos|Number)\.?|#)\s?$", before):
         return replace(s.fig, kind="ordinal")
     return None
 
@@ -250,7 +252,8 @@ def _written_direction(fig: Figure, market: bool) -> str | None:
 
 
 RULES: tuple[Callable[[Situation], object], ...] = (
-    year, kind_without_context, scale_letter_before_noun, numbered_rank, number_word_in_name, times_as_occasions, one_as_pronoun,
+    year, kind_without_context, scale_letter_before_noun, numbered_rank, number_word_in_name, times_as_occasions,
+    one_as_pronoun,
     label_after_name, model_or_address, second_number_on_noun, age, rank, counted_and_direction)
 """The figure decision, in order: the first rule that does not pass decides."""
 

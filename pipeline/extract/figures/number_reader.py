@@ -6,7 +6,8 @@ from dataclasses import replace
 
 from pipeline.extract.figures import units as fu
 from pipeline.extract.figures.core import CURRENCY_ALSO_WORDS, NUMBER_PREFIX_WORDS, PLURAL_SCALES, Core
-from pipeline.extract.figures.numbers import (FRACTION_WORDS, MULTIPLE_WORDS, NUMBER_WORDS, ORDINAL_SUFFIXES, SCALE_ABBREVIATIONS,
+from pipeline.extract.figures.numbers import (FRACTION_WORDS, MULTIPLE_WORDS, NUMBER_WORDS, ORDINAL_SUFFIXES,
+                                              SCALE_ABBREVIATIONS,
                                               SCALE_LETTERS, SCALE_WORDS, digits_value, exponent_value,
                                               read_number_words, vague)
 from pipeline.extract.figures.unit_reader import UnitReader

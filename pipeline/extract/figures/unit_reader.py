@@ -120,7 +120,8 @@ class UnitReader(Tokens):
                 den, end = table[m.phrase], m.at
             elif self.word(k + 1) not in ("cent", "centum", "capita") and self.toks[k + 1].text.islower():
                 den, end = self.toks[k + 1].text, k + 2
-        elif w in ("a", "an") and self.word(k + 1) in fu.ARTICLE_RATE_DENOMINATORS and not (self.glued(k + 2) and self.toks[k + 2].kind in ("word", "num")) \
+        elif w in ("a", "an") and self.word(k + 1) in fu.ARTICLE_RATE_DENOMINATORS \
+                and not (self.glued(k + 2) and self.toks[k + 2].kind in ("word", "num")) \
                 and self.word(k + 2) not in ("of",):
             den, end = fu.RATE_DENOMINATORS.get(self.word(k + 1), self.word(k + 1)), k + 2
         elif self.tok(k) is not None and toks[k].text == "/" and self.glued(k) and self.glued(k + 1) \
