@@ -123,9 +123,11 @@ def _one_of_plural(s: Situation) -> bool:
 
 def scale_letter_before_noun(s: Situation):
     """'12m phones': a lower-case m between a number and a plural noun is a million, not metres; a
-    length modifies a noun in the singular or with a hyphen ('a 45m tower', 'a 45m-long hall')."""
-    fig, core, nxt = s.fig, s.core, s.next_tok
-    if fig.unit == "metre" and core.unit_text == "m" and not fig.is_range and nxt is not None \
+    length modifies a noun in the singular or with a hyphen ('a 45m tower', 'a 45m-long hall'). A
+    whole number after 'the' names a distance event instead ('the 400m hurdles')."""
+    fig, core, nxt, prev = s.fig, s.core, s.next_tok, s.prev_tok
+    event = prev is not None and prev.lower_ == "the" and core.literal is not None and "." not in core.literal
+    if fig.unit == "metre" and core.unit_text == "m" and not fig.is_range and nxt is not None and not event \
             and nxt.tag_ in ("NNS", "NNPS") and s.text[fig.end:nxt.idx] == " ":
         v = lambda x: None if x is None else x * 1e6  # noqa: E731
         # the parser often reads the 'm' as a word of its own, so the noun is taken as written
