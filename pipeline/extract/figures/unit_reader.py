@@ -76,10 +76,10 @@ class UnitReader(Tokens):
                                               unit_text=t.text))
             if hyph and self.word(u) and self.word(u) not in HYPHEN_ADJECTIVE_TAILS:
                 if core.value == 0:
-                    return replace(core, skip=True, j=u + 1)  # 'zero-tolerance', 'zero-Covid': an adjective
+                    return replace(core, skip=True, j=u + 1)  # 'zero-tolerance', 'zero-waste': an adjective
                 last = u
                 while self.hyphen(last + 1) and self.word(last + 2):
-                    last += 2  # 'one-Michelin-star' counts stars
+                    last += 2  # 'a two-Olympic-medal career' counts medals
                 return replace(core, hyphen_noun=self.toks[last].text)
             if core.kind == "count" and (self.word(k) == "per" or self.word(k) in ("a", "an")):
                 return self.read_rate(core)
