@@ -223,7 +223,7 @@ def counted_and_direction(s: Situation):
     whether it is a change: read from the words around it ('rose 2%', 'down 190', '-0.4%')."""
     fig = s.fig
     counted = _counted(s.text, fig, s.parse, s.anchor, s.last_tok)
-    counted = counted.strip() if counted else None
+    counted = counted.strip() if counted and any(c.isalpha() for c in counted) else None
     kind = fig.kind
     if kind == "count" and counted and counted.split()[-1].lower() in fu.TIME_UNITS:
         kind, fig = "duration", replace(fig, unit=fu.TIME_UNITS[counted.split()[-1].lower()])

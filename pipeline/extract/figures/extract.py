@@ -36,16 +36,24 @@ def extract_figures(doc, layout) -> list[dict]:
 
 def _inherit_in_conversions(text: str, rows: list[dict]) -> None:
     """A figure in brackets right after another restates it in other units ('62 mph (100 km/h)',
-    'more than 9 million Swiss francs (US $10 million)'): it takes the same qualifier and direction."""
+    'more than 9 million Swiss francs (US $10 million)'): it takes the same qualifier and direction.
+    So does a share after ', or' restating a change ('lost 45 points, or 0.6%'): the same move."""
     by_end = {r["end"]: r for r in rows}
     for r in sorted(rows, key=lambda r: r["start"]):
-        m = re.search(r"(\S)\s*[(/]\s*$", text[max(0, r["start"] - 4):r["start"]])
+        window = text[max(0, r["start"] - 6):r["start"]]
+        m = re.search(r"(\S)\s*(?:[(/]|(,)\s*or)\s*$", window)
         if not m:
             continue
-        gap = text[max(0, r["start"] - 4):r["start"]]
-        prev_end = r["start"] - len(gap) + m.start() + 1
-        prev = by_end.get(prev_end)
+        prev = by_end.get(r["start"] - len(window) + m.start() + 1)
+        if m.group(2) and prev is None:  # the change may end in its counted noun: 'lost 45 points, or 0.6%'
+            comma = r["start"] - len(window) + m.start(2)
+            before = [p for p in rows if p["end"] <= comma and re.fullmatch(r"\s*[A-Za-z]+", text[p["end"]:comma])]
+            prev = max(before, key=lambda p: p["end"], default=None)
         if prev is None or prev["kind"] in ("date", "year") or r["kind"] in ("date", "year"):
+            continue
+        if m.group(2):  # ', or': only a share restating a change of another unit
+            if r["kind"] == "percent" and prev["kind"] != "percent" and r["direction"] is None:
+                r["direction"] = prev["direction"]
             continue
         if r["qualifier"] == "exact" and prev["qualifier"] in ("approximate", "lower_bound", "upper_bound"):
             r["qualifier"] = prev["qualifier"]
