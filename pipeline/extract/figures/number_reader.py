@@ -118,10 +118,12 @@ class NumberReader(UnitReader):
             return Core(i, k + 2, 0, None, None, skip=True)
         if sign in ("-", "minus"):
             value = -value
-        # 'nine out of 10 voters'
-        if sign is None and currency is None and self.word(k) == "out" and self.word(k + 1) == "of" and literal:
-            den = self.read_denominator(k + 2)
-            if den is not None and value < den[0] <= 1000:
+        # 'nine out of 10 voters', '3 in 4 voters': a share of a group, unless the second number is
+        # an amount of time ('5 in 10 days')
+        out_of = self.word(k) == "out" and self.word(k + 1) == "of"
+        if sign is None and currency is None and literal and "." not in literal and (out_of or self.word(k) == "in"):
+            den = self.read_denominator(k + (2 if out_of else 1))
+            if den is not None and value < den[0] <= 1000 and self.word(den[1]) not in fu.TIME_UNITS:
                 return Core(i, den[1], value / den[0], value / den[0], value / den[0], kind="other",
                             unit="fraction", num_end=den[1])
         marked = currency is None and sign is None and prev is not None and not t.gap and prev.kind == "word"
