@@ -262,6 +262,24 @@ def _direction(doc, fig: Figure, anchor) -> str | None:
     if prev is not None and prev.pos_ == "VERB" and not (fig.is_range and prev.i + 1 < len(doc)
                                                          and doc[prev.i + 1].lower_ in ("from", "between")):
         return _polarity(prev)
+    # a headline in title case: the tagger reads its capitalised verbs as names ('Shares Fall 2%')
+    if prev is not None and prev.is_title and _title_case(prev.sent) and not fig.is_range:
+        return _polarity(prev) or _inflected_polarity(prev.lower_)
+    return None
+
+
+def _inflected_polarity(word: str) -> str | None:
+    """The way of a verb of change from its written form alone ('falls', 'jumped'), for text the tagger
+    cannot lemmatise (headlines in title case)."""
+    if word in fu.IRREGULAR_CHANGE_FORMS:
+        return "increase" if word in fu.INCREASE_WORDS else "decrease"
+    for stem in (word, word[:-1], word[:-2]):  # -s, -d/-es, -ed
+        if stem in fu.NEUTRAL_DIRECTION_VERBS:
+            return None
+        if stem in fu.INCREASE_WORDS:
+            return "increase"
+        if stem in fu.DECREASE_WORDS:
+            return "decrease"
     return None
 
 
