@@ -17,7 +17,12 @@ from pipeline.extract.figures.context import (Parse, _counted, _counted_of, _dem
 from pipeline.extract.figures.core import (AGE_WORDS, LABEL_WORDS, MARKET_COUNT_NOUNS, MONTH_WORDS, PERSON_PRONOUNS,
                                            RANK_WORDS,
                                            YEAR_DETERMINERS, YEAR_PREPOSITIONS, Figure, is_year_literal)
+from pipeline.lexicons import rows
 
+# Plural personal and demonstrative pronouns after 'one of' (pronouns.tsv: plural, object case; and
+# the plural demonstratives): 'one of them' counts one of a set.
+PLURAL_PRONOUN_OBJECTS = frozenset({r["pronoun"] for r in rows("pronouns.tsv")
+                                    if r["number"] == "plural" and r["case"] == "object"} | {"those", "these"})
 DROP = object()  # a rule's verdict: the figure is not a quantity (a name, a label, a word use)
 
 
@@ -112,9 +117,11 @@ def one_as_pronoun(s: Situation):
 
 
 def _one_of_plural(s: Situation) -> bool:
-    """'one of the tallest towers', 'one of its five plants': one member of a set written as a
-    determined plural noun phrase is a count of one; 'one of them', 'one of which' are pronouns."""
+    """'one of the tallest towers', 'one of its five plants', 'one of them': one member of a set (a
+    determined plural noun phrase or a plural pronoun) is a count of one; 'one of which' is a relative."""
     doc, of = s.doc, s.next_tok
+    if of.i + 1 < len(doc) and doc[of.i + 1].lower_ in PLURAL_PRONOUN_OBJECTS:
+        return True
     if of.i + 1 >= len(doc) or doc[of.i + 1].pos_ not in ("DET", "PRON") or doc[of.i + 1].dep_ not in ("det", "poss"):
         return False
     obj = next((c for c in of.children if c.dep_ == "pobj"), None)
