@@ -60,13 +60,16 @@ CURRENCY_PREFIXES.update({r["mark"]: r["code"] for r in rows("currency_marks.tsv
 convention of English-language news (CLDR's worldwide English symbol)."""
 
 
-def _letters_only(mark: str) -> bool:
-    return mark.replace(".", "").isalpha() and not mark.isupper() or len(mark.replace(".", "")) <= 2 \
-        and mark.replace(".", "").isalpha()
+def _reads_as_word(mark: str) -> bool:
+    """A mark of letters that, set apart from the digits, reads as a word or initials: mixed case
+    ('Rs', 'Ksh', 'kr.') or one or two letters ('RM'). Upper-case marks of three letters and more
+    ('RMB', 'NIS', 'FCFA') are codes wherever they stand."""
+    letters = mark.replace(".", "")
+    return letters.isalpha() and (not letters.isupper() or len(letters) <= 2)
 
 
-# Marks made of letters only must touch the digits ('Rs500', 'RM20'): apart they are words or initials.
-GLUED_ONLY_PREFIXES = frozenset(m for m in CURRENCY_PREFIXES if _letters_only(m) and m not in CURRENCY_CODES)
+# Marks that read as words must touch the digits ('Rs500', 'RM20'); ISO codes may stand apart ('CHF 20').
+GLUED_ONLY_PREFIXES = frozenset(m for m in CURRENCY_PREFIXES if _reads_as_word(m) and m not in CURRENCY_CODES)
 # After the amount: ISO codes and one-character signs ('1,200€', '110 JPY').
 CURRENCY_SUFFIXES = {m: c for m, c in CURRENCY_PREFIXES.items() if m in CURRENCY_CODES or len(m) == 1 and m != "$"}
 # After a $ amount, a country mark restates the currency: '$64 US a barrel'.
