@@ -234,6 +234,9 @@ def _direction(doc, fig: Figure, anchor) -> str | None:
     change without saying which way the measured thing moved."""
     if fig.core.sign == "+":
         return "increase"
+    first = doc[_first_token_at(doc, fig.start)] if _first_token_at(doc, fig.start) < len(doc) else None
+    if first is not None and first.lower_ in LEVEL_PREPOSITIONS:
+        return None  # a level crossed, not the amount moved: 'dropped below $40,000'
     prev = _token_before(doc, fig.start)
     if prev is not None and prev.lower_ in LEVEL_PREPOSITIONS:
         return None

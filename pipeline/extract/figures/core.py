@@ -37,6 +37,8 @@ COLLECTIVE_NOUNS = W["collective_noun"]
 # Prepositions before a level reached or started from ('to $61', 'at 2,310 points'): no direction.
 LEVEL_PREPOSITIONS = W["level_preposition"]
 AGE_WORDS = W["age_word"]
+# Words after 'a week', 'a year' that make it a time phrase, not a rate ('980 a week earlier').
+RELATIVE_TIME_WORDS = W["relative_time"]
 
 
 @dataclass

@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.extract.figures import units as fu
-from pipeline.extract.figures.core import CURRENCY_ALSO_WORDS, HYPHEN_ADJECTIVE_TAILS, Core, Tokens
+from pipeline.extract.figures.core import (CURRENCY_ALSO_WORDS, HYPHEN_ADJECTIVE_TAILS, RELATIVE_TIME_WORDS, Core,
+                                           Tokens)
 from pipeline.extract.figures.numbers import NUMBER_WORDS
 from pipeline.extract.figures.units import written
 
@@ -122,7 +123,7 @@ class UnitReader(Tokens):
                 den, end = self.toks[k + 1].text, k + 2
         elif w in ("a", "an") and self.word(k + 1) in fu.ARTICLE_RATE_DENOMINATORS \
                 and not (self.glued(k + 2) and self.toks[k + 2].kind in ("word", "num")) \
-                and self.word(k + 2) not in ("of",):
+                and self.word(k + 2) != "of" and self.word(k + 2) not in RELATIVE_TIME_WORDS:  # 'a week earlier'
             den, end = fu.RATE_DENOMINATORS.get(self.word(k + 1), self.word(k + 1)), k + 2
         elif self.tok(k) is not None and toks[k].text == "/" and self.glued(k) and self.glued(k + 1) \
                 and self.word(k + 1) is not None:
