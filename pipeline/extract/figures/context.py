@@ -21,6 +21,13 @@ class Parse:
     def __init__(self, doc):
         self.doc = doc
         self.starts = [t.idx for t in doc]
+        self._titled: dict[int, bool] = {}
+
+    def titled(self, sent) -> bool:
+        """_title_case of a sentence, worked out once per sentence."""
+        if sent.start not in self._titled:
+            self._titled[sent.start] = _title_case(sent)
+        return self._titled[sent.start]
 
     def token_at(self, char: int):
         k = bisect_right(self.starts, char) - 1

@@ -13,7 +13,7 @@ from typing import Callable
 from pipeline.extract.figures import units as fu
 from pipeline.extract.figures.context import (Parse, _counted, _counted_of, _demonym, _direction,
                                               _first_token_at, _head_noun, _is_age_apposition, _name_like,
-                                              _title_case, _token_before)
+                                              _token_before)
 from pipeline.extract.figures.core import (AGE_WORDS, LABEL_WORDS, MARKET_COUNT_NOUNS, MONTH_WORDS, PERSON_PRONOUNS,
                                            RANK_WORDS,
                                            YEAR_DETERMINERS, YEAR_PREPOSITIONS, Figure, is_year_literal)
@@ -280,7 +280,7 @@ def situation(text: str, fig: Figure, parse: Parse, by_anchor: dict) -> Situatio
     return Situation(text, fig, parse, anchor,
                      prev_tok=doc[first_tok.i - 1] if first_tok.i > 0 else None,
                      next_tok=doc[last_tok.i + 1] if last_tok.i + 1 < len(doc) else None,
-                     first_tok=first_tok, last_tok=last_tok, titled=_title_case(anchor.sent), plain=plain,
+                     first_tok=first_tok, last_tok=last_tok, titled=parse.titled(anchor.sent), plain=plain,
                      by_anchor=by_anchor)
 
 
