@@ -162,3 +162,27 @@ def test_seed_articles_keep_the_contract(parse, seed_texts, name):
             assert r["value"] is not None and (r["low"] is None or r["high"] is None or r["low"] <= r["high"]), r
         if r["qualifier"] == "vague":
             assert r["low"] < r["value"] < r["high"], r
+
+
+# --- the figure lexicons are well formed -----------------------------------------------------------
+
+def test_figure_lexicons_are_well_formed():
+    from pipeline.lexicons import rows
+
+    kinds = {"measure", "duration", "percent", "ratio", "age", "money"}
+    for unit in rows("units.jsonl"):
+        assert unit["unit"] and unit["kind"] in kinds, unit
+        assert any(unit.get(k) for k in ("surfaces", "symbols", "glued", "spaced")), unit
+    assert all(len(r["code"]) == 3 and r["code"].isupper() for r in rows("currencies.tsv"))
+    assert all(r["qualifier"] in {"approximate", "lower_bound", "upper_bound", "exact"} and r["position"] in {"before", "after"}
+               for r in rows("hedges.tsv"))
+    for r in rows("vague_amounts.tsv"):
+        assert float(r["low"]) <= float(r["value"]) <= float(r["high"]), r
+    assert {r["class"] for r in rows("number_words.tsv")} == {"unit", "tens", "scale", "scale_abbreviation",
+                                                               "scale_letter", "fraction", "multiple"}
+    assert all(r["direction"] in {"increase", "decrease", ""} for r in rows("change_words.tsv"))
+    # every surface is written once across the unit tables (one meaning per written form and kind)
+    seen = {}
+    for unit in rows("units.jsonl"):
+        for s in unit.get("surfaces", []) + unit.get("symbols", []):
+            assert seen.setdefault((s, unit["kind"]), unit["unit"]) == unit["unit"], s
