@@ -71,7 +71,8 @@ def test_number_and_unit_readers(text, value, unit):
     assert len(found) == 1 and found[0].value == pytest.approx(value) and found[0].unit == unit
 
 
-@pytest.mark.parametrize("text,low,high", [("20-30", 20, 30), ("20 - 30", 20, 30), ("three to four thousand", 3000, 4000)])
+@pytest.mark.parametrize("text,low,high", [("20-30", 20, 30), ("20 - 30", 20, 30),
+                                           ("three to four thousand", 3000, 4000)])
 def test_range_reader(text, low, high):
     found, _ = read_figures(text)
     assert len(found) == 1 and (found[0].low, found[0].high) == (low, high) and found[0].is_range
@@ -102,7 +103,7 @@ def test_rules_are_named_and_ordered():
 def test_lexicons_hold_no_transliteration_debris():
     assert "PS" not in fu.CURRENCY_PREFIXES and "Y=" not in fu.CURRENCY_PREFIXES
     assert "over than" not in fu.HEDGES_BEFORE
-    assert fu.CURRENCY_PREFIXES["$"] == "USD" and fu.CURRENCY_PREFIXES["€"] == "EUR" and fu.CURRENCY_PREFIXES["£"] == "GBP"
+    assert (fu.CURRENCY_PREFIXES["$"], fu.CURRENCY_PREFIXES["€"], fu.CURRENCY_PREFIXES["£"]) == ("USD", "EUR", "GBP")
     assert len(fu.CURRENCY_CODES) > 150  # every ISO 4217 currency in use, not the ones a corpus showed
 
 
@@ -174,8 +175,8 @@ def test_figure_lexicons_are_well_formed():
         assert unit["unit"] and unit["kind"] in kinds, unit
         assert any(unit.get(k) for k in ("surfaces", "symbols", "glued", "spaced")), unit
     assert all(len(r["code"]) == 3 and r["code"].isupper() for r in rows("currencies.tsv"))
-    assert all(r["qualifier"] in {"approximate", "lower_bound", "upper_bound", "exact"} and r["position"] in {"before", "after"}
-               for r in rows("hedges.tsv"))
+    qualifiers = {"approximate", "lower_bound", "upper_bound", "exact"}
+    assert all(r["qualifier"] in qualifiers and r["position"] in {"before", "after"} for r in rows("hedges.tsv"))
     for r in rows("vague_amounts.tsv"):
         assert float(r["low"]) <= float(r["value"]) <= float(r["high"]), r
     assert {r["class"] for r in rows("number_words.tsv")} == {"unit", "tens", "scale", "scale_abbreviation",
