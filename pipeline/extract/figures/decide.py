@@ -17,12 +17,7 @@ from pipeline.extract.figures.context import (Parse, _counted, _counted_of, _dem
 from pipeline.extract.figures.core import (AGE_WORDS, LABEL_WORDS, MARKET_COUNT_NOUNS, MONTH_WORDS, PERSON_PRONOUNS,
                                            RANK_WORDS,
                                            YEAR_DETERMINERS, YEAR_PREPOSITIONS, Figure, is_year_literal)
-from pipeline.lexicons import rows
 
-# Plural personal and demonstrative pronouns after 'one of' (pronouns.tsv: plural, object case; and
-# the plural demonstratives): 'one of them' counts one of a set.
-PLURAL_PRONOUN_OBJECTS = frozenset({r["pronoun"] for r in rows("pronouns.tsv")
-                                    if r["number"] == "plural" and r["case"] == "object"} | {"those", "these"})
 DROP = object()  # a rule's verdict: the figure is not a quantity (a name, a label, a word use)
 
 
@@ -106,26 +101,14 @@ def times_as_occasions(s: Situation):
 
 def one_as_pronoun(s: Situation):
     """'one' is a count only when it modifies a noun after it ('one solution'); 'one of the ...',
-    'the one' and 'no one' are pronouns."""
+    'one of them', 'the one' and 'no one' are pronouns (issue 4: "one of the ..." is not a count)."""
     core, anchor = s.core, s.anchor
     if core.words and core.value == 1 and core.kind == "count" and not s.fig.is_range and core.qualifier == "exact":
         if s.next_tok is not None and s.next_tok.lower_ == "of":
-            return None if _one_of_plural(s) else DROP
+            return DROP
         if not (anchor.dep_ == "nummod" and anchor.head.pos_ in ("NOUN", "PROPN") and anchor.head.i > anchor.i):
             return DROP
     return None
-
-
-def _one_of_plural(s: Situation) -> bool:
-    """'one of the tallest towers', 'one of its five plants', 'one of them': one member of a set (a
-    determined plural noun phrase or a plural pronoun) is a count of one; 'one of which' is a relative."""
-    doc, of = s.doc, s.next_tok
-    if of.i + 1 < len(doc) and doc[of.i + 1].lower_ in PLURAL_PRONOUN_OBJECTS:
-        return True
-    if of.i + 1 >= len(doc) or doc[of.i + 1].pos_ not in ("DET", "PRON") or doc[of.i + 1].dep_ not in ("det", "poss"):
-        return False
-    obj = next((c for c in of.children if c.dep_ == "pobj"), None)
-    return obj is not None and obj.tag_ in ("NNS", "NNPS")
 
 
 def scale_letter_before_noun(s: Situation):
