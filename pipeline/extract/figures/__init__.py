@@ -17,7 +17,7 @@ How it works, in three passes over the one shared parse (modules in brackets):
 3. The parse then decides what the lexer cannot, by an ordered list of named rules [decide]:
    labels after a name, a label noun or 'the' + noun ('Windows 11', 'category 4', 'the index 500')
    are identifiers; a bare four-digit number is a year unless it counts a plural noun; 'one' is a
-   count only before its noun or as one member of a set ('one of the tallest towers'); ages ('Ann
+   count only before its noun ('one ferry'; 'one of the ...' is a pronoun); ages ('Ann
    Lee, 45,', 'she is 35', '50-year-old') are durations counting 'age'; then what a count counts
    (the noun it modifies, the noun after 'of', or the object of the verb the figure hangs from)
    and its direction, read from the words around it ('rose 23 cents', 'up 3%', 'FTSE -0.6%'), not
