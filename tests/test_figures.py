@@ -1,14 +1,21 @@
-"""Figures: tables of (text, expected rows), negative cases next to positive ones, and the seeds.
+"""Figures: tables of (invented text, expected rows) in figures_cases.jsonl, negative cases next to
+positive ones, grouped by construction (issues 4 and 13); the readers and rules one by one; the seeds.
 
 Each case lists every figure row the sentence must give (dates and years included), so a case
 also fails when an extra row appears. Only the fields named in an expected row are compared.
 """
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from pipeline.extract.figures import extract_figures
+from pipeline.extract.figures import units as fu
+from pipeline.extract.figures.decide import RULES
 from pipeline.extract.figures.numbers import VAGUE_AMOUNTS, lex, read_number_words, vague
+from pipeline.extract.figures.reader import read_figures
 from pipeline.schemas import FIGURES
 
 
@@ -30,131 +37,77 @@ def check(parse, text: str, expected: list[dict]) -> None:
                 assert row[key] == want, (key, row)
 
 
-def case(text, *rows):
-    return pytest.param(text, list(rows), id=text[:60])
+CASES_FILE = Path(__file__).with_name("figures_cases.jsonl")
+CASES = [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines()
+         if line.strip() and not line.startswith('{"#"')]
 
 
-# --- numbers: digits, words, scales, percent, currencies, units ------------------------------------
-
-NUMBERS = [
-    case("Ford has 13,000 workers in Britain.",
-         {"text": "13,000", "value": 13000.0, "kind": "count", "counted": "workers", "qualifier": "exact"}),
-    case("The index stood at 1,463.78 on Friday.", {"text": "1,463.78", "value": 1463.78}),
-    case("The false positive rate fell to .001 per cent.",
-         {"text": ".001 per cent", "value": 0.001, "kind": "percent", "unit": "percent", "direction": None}),
-    case("Two suspects and three hundred officers were there.",
-         {"text": "Two", "value": 2.0, "counted": "suspects"},
-         {"text": "three hundred", "value": 300.0, "counted": "officers"}),
-    case("They bought a dozen eggs.", {"text": "a dozen", "value": 12.0, "counted": "eggs"}),
-    case("The city has half a million residents.",
-         {"text": "half a million", "value": 500_000.0, "counted": "residents"}),
-    case("The exit would cost it $800 million.",
-         {"text": "$800 million", "value": 8e8, "kind": "money", "unit": "USD"}),
-    case("Barratt paid £1.5bn for the firm.", {"text": "£1.5bn", "value": 1.5e9, "kind": "money", "unit": "GBP"}),
-    case("Its debt is 4.2 trillion yen.",
-         {"text": "4.2 trillion yen", "value": 4.2e12, "kind": "money", "unit": "JPY", "counted": "yen"}),
-    case("Turnout was 54% and support 46 per cent.",
-         {"text": "54%", "value": 54.0, "kind": "percent", "unit": "percent"},
-         {"text": "46 per cent", "value": 46.0, "kind": "percent", "unit": "percent"}),
-    case("The fine is 10.5 million Australian dollars.",
-         {"text": "10.5 million Australian dollars", "value": 1.05e7, "unit": "AUD"}),
-    case("The tuna weighed 278kg.", {"text": "278kg", "value": 278.0, "kind": "measure", "unit": "kg"}),
-    case("The car does 87 mph.", {"text": "87 mph", "kind": "measure", "unit": "mph"}),
-    case("The ticket cost €40 and the room 1,200€.",
-         {"text": "€40", "unit": "EUR"}, {"text": "1,200€", "value": 1200.0, "unit": "EUR"}),
-    case("Crude was up 19 cents at US $58.24 per barrel.",
-         {"text": "19 cents", "value": 19.0, "kind": "money", "unit": "cent", "direction": "increase"},
-         {"text": "US $58.24 per barrel", "value": 58.24, "unit": "USD per barrel", "direction": None}),
-    case("It runs a 52,000 barrel-a-day refinery.",
-         {"text": "52,000 barrel-a-day", "kind": "measure", "unit": "barrel per day"}),
-    case("The probe flew 1.8 billion-mile (2.8bn km) to Jupiter.",
-         {"text": "1.8 billion-mile", "value": 1.8e9, "unit": "mile"},
-         {"text": "2.8bn km", "value": 2.8e9, "unit": "km"}),
-    case("Temperatures reach minus 10 degrees Celsius.",
-         {"text": "minus 10 degrees Celsius", "value": -10.0, "unit": "celsius"}),
-    case("A 5-10W laser.", {"text": "5-10W", "low": 5.0, "high": 10.0, "qualifier": "range", "unit": "watt"}),
-    case("Shares trade at 6.5 times earnings.",
-         {"text": "6.5 times", "value": 6.5, "kind": "other", "unit": "times"}),
-    case("He was shot at 41 times.", {"text": "41 times", "kind": "count", "counted": "times"}),
-    case("A third of voters and one in five Americans agree.",
-         {"text": "A third", "value": 1 / 3, "kind": "other", "unit": "fraction", "counted": "voters"},
-         {"text": "one in five", "value": 0.2, "unit": "fraction", "counted": "Americans"}),
-    case("Trump is 6'3\" tall.", {"text": "6'3\"", "value": 6.25, "kind": "measure", "unit": "foot"}),
-    case("Costa Ricans pay ₡1000.", {"text": "₡1000", "value": 1000.0, "kind": "money", "unit": "CRC"}),
-    case("A surplus of 600-plus billion pesos.",
-         {"text": "600-plus billion pesos", "value": 6e11, "qualifier": "lower_bound", "kind": "money"}),
-    case("He offered a quarter of a million dollars.",
-         {"text": "a quarter of a million dollars", "value": 250_000.0, "kind": "money", "unit": "USD"}),
-]
+@pytest.mark.parametrize("case", [pytest.param(c, id=f"{c['group']}: {c['text'][:50]}") for c in CASES])
+def test_case_table(parse, case):
+    check(parse, case["text"], case["rows"])
 
 
-@pytest.mark.parametrize("text,expected", NUMBERS)
-def test_numbers_scales_units(parse, text, expected):
-    check(parse, text, expected)
+def test_case_table_covers_every_construction_with_negatives():
+    groups = {c["group"] for c in CASES}
+    assert {"scale_letter", "signed", "names", "degrees", "multiples", "number_words", "direction", "counted",
+            "ranges", "vague", "hedges", "not_figures"} <= groups
+    for group in groups - {"not_figures"}:  # each construction has a case where a figure must not appear or differ
+        rows = [c for c in CASES if c["group"] == group]
+        assert any(not c["rows"] or any(r.get("direction", 1) is None or r.get("unit", 1) is None
+                                        or r.get("qualifier") == "exact" or "kind" in r for r in c["rows"])
+                   for c in rows), group
 
 
-# --- ranges ----------------------------------------------------------------------------------------
+# --- the readers alone (no parse) ------------------------------------------------------------------
 
-RANGES = [
-    case("Prices will rise between 20 and 30 cents.",
-         {"text": "between 20 and 30 cents", "low": 20.0, "high": 30.0, "value": 25.0, "qualifier": "range"}),
-    case("Groups of 20-30 people met.",
-         {"text": "20-30", "low": 20.0, "high": 30.0, "qualifier": "range", "counted": "people"}),
-    case("The range grows from 252 to 287 miles.",
-         {"text": "from 252 to 287 miles", "low": 252.0, "high": 287.0, "unit": "mile", "qualifier": "range"}),
-    case("Apple had projected $89 to $93 billion.",
-         {"text": "$89 to $93 billion", "low": 8.9e10, "high": 9.3e10, "unit": "USD"}),
-    case("There are 1 to 2 thousand people.", {"text": "1 to 2 thousand", "low": 1000.0, "high": 2000.0}),
-    case("Fees range from 1 per cent to 1.5 per cent.",
-         {"text": "from 1 per cent to 1.5 per cent", "low": 1.0, "high": 1.5, "unit": "percent"}),
-    case("Mileage rose from 20 miles per gallon in 2008 to 29 mpg in 2020.",
-         {"text": "from 20 miles per gallon in 2008 to 29 mpg", "low": 20.0, "high": 29.0, "unit": "mpg"},
-         {"text": "2020", "kind": "year"}),
-    case("Mileage rose from about 14-18 mpg.",
-         {"text": "about 14-18 mpg", "low": 14.0, "high": 18.0, "qualifier": "approximate"}),
-    # not ranges: a change then the level it reached, a score, a poll comparison, a year span
-    case("The deficit increased by $43.6 billion to $419.2 billion.",
-         {"text": "$43.6 billion", "direction": "increase"}, {"text": "$419.2 billion", "direction": None}),
-    case("Heineken rose 18 sen to RM23.50.",
-         {"text": "18 sen", "direction": "increase"}, {"text": "RM23.50", "unit": "MYR", "direction": None}),
-    case("They were 2-0 down at half-time."),
-    case("Clinton leads 46 percent to 42 percent.", {"text": "46 percent"}, {"text": "42 percent"}),
-    case("Between 1600 and 1900 temperatures fell.", {"text": "1600 and 1900", "kind": "year"}),
-    case("In the 2018-19 season he scored.", {"text": "2018-19", "kind": "year"}),
-]
+@pytest.mark.parametrize("text,value,unit", [
+    ("sold 12m phones", 12.0, "metre"),  # the lexer alone reads metres; the parse rule makes it a million
+    ("shipped 3.4m tonnes", 3.4e6, "tonne"),
+    ("a 2.5m wall", 2.5, "metre"),
+    ("paid XQ8.1bn", 8.1e9, None),
+])
+def test_number_and_unit_readers(text, value, unit):
+    found, _ = read_figures(text)
+    assert len(found) == 1 and found[0].value == pytest.approx(value) and found[0].unit == unit
 
 
-@pytest.mark.parametrize("text,expected", RANGES)
-def test_ranges(parse, text, expected):
-    check(parse, text, expected)
+@pytest.mark.parametrize("text,low,high", [("20-30", 20, 30), ("20 - 30", 20, 30),
+                                           ("three to four thousand", 3000, 4000)])
+def test_range_reader(text, low, high):
+    found, _ = read_figures(text)
+    assert len(found) == 1 and (found[0].low, found[0].high) == (low, high) and found[0].is_range
+
+
+@pytest.mark.parametrize("text", ["225 -1.1%", "Nikkei 225 -1.1%"])
+def test_a_dash_spaced_on_one_side_signs_the_next_number(text):
+    found, _ = read_figures(text)
+    assert not any(f.is_range for f in found) and found[-1].value == pytest.approx(-1.1)
+
+
+def test_phrase_matcher_returns_named_matches():
+    toks = lex("more than 5 km / h and 7 km/h")
+    hedge = fu.match_at(toks, 0, "hedges_before")
+    assert hedge.phrase == "more than" and hedge.at == 2
+    assert fu.match_at(toks, 3, "measure").phrase == "km"  # 'km / h' is spaced: the unit is km
+    assert fu.match_at(toks, 8, "measure") == fu.Match("km/h", 11)
+    assert fu.match_before(toks, 2, "hedges_before") == fu.Match("more than", 0)
+
+
+def test_rules_are_named_and_ordered():
+    names = [r.__name__ for r in RULES]
+    assert names[-1] == "counted_and_direction" and len(set(names)) == len(names)
+    assert names.index("year") < names.index("label_after_name") < names.index("age")
+    assert all(r.__doc__ for r in RULES)  # each rule states the fact of number writing it applies
+
+
+def test_lexicons_hold_no_transliteration_debris():
+    assert "PS" not in fu.CURRENCY_PREFIXES and "Y=" not in fu.CURRENCY_PREFIXES
+    assert "over than" not in fu.HEDGES_BEFORE
+    assert (fu.CURRENCY_PREFIXES["$"], fu.CURRENCY_PREFIXES["€"], fu.CURRENCY_PREFIXES["£"]) == ("USD", "EUR", "GBP")
+    assert len(fu.CURRENCY_CODES) > 150  # every ISO 4217 currency in use, not the ones a corpus showed
 
 
 # --- vague amounts ---------------------------------------------------------------------------------
-
-VAGUE = [
-    case("Rostec cut its staff to just a few dozen.",
-         {"text": "a few dozen", "low": 24.0, "value": 36.0, "high": 60.0, "qualifier": "vague", "counted": "staff"}),
-    case("Planes carried dozens of soldiers.",
-         {"text": "dozens", "low": 24.0, "high": 144.0, "qualifier": "vague", "counted": "soldiers"}),
-    case("Several hundred villagers protested.",
-         {"text": "Several hundred", "low": 300.0, "value": 500.0, "high": 900.0, "counted": "villagers"}),
-    case("Hundreds of people and thousands of cars.",
-         {"text": "Hundreds", "low": 200.0, "high": 1000.0, "counted": "people"},
-         {"text": "thousands", "low": 2000.0, "high": 10000.0, "counted": "cars"}),
-    case("Russia sank billions of dollars into it.",
-         {"text": "billions of dollars", "low": 2e9, "high": 1e10, "kind": "money", "unit": "USD",
-          "qualifier": "vague"}),
-    case("Tens of thousands of students marched.",
-         {"text": "Tens of thousands", "low": 2e4, "high": 1e5, "counted": "students"}),
-    # 'a few' and 'several' alone are not amounts
-    case("A few officials and several years later."),
-]
-
-
-@pytest.mark.parametrize("text,expected", VAGUE)
-def test_vague_amounts(parse, text, expected):
-    check(parse, text, expected)
-
 
 def test_vague_table_composes_and_reaches_the_data_card():
     assert VAGUE_AMOUNTS["dozens"] == (48, 24, 144)  # (value, low, high), the order the data card reads
@@ -166,117 +119,6 @@ def test_vague_table_composes_and_reaches_the_data_card():
     from pipeline.quality.datacard import vague_amounts_markdown
     card = vague_amounts_markdown()
     assert "| dozens | 48 | 24 | 144 |" in card and "| a few | 3 | 2 | 5 |" in card
-
-
-# --- hedges and bounds -----------------------------------------------------------------------------
-
-HEDGES = [
-    case("It had about 1,000 staff.", {"text": "about 1,000", "qualifier": "approximate", "value": 1000.0}),
-    case("There are roughly 300 officers.", {"text": "roughly 300", "qualifier": "approximate"}),
-    case("Some 200 people were rescued.", {"text": "Some 200", "qualifier": "approximate"}),
-    case("Nearly 50 years ago it began, almost 57% up.",
-         {"text": "Nearly 50 years", "qualifier": "approximate", "kind": "duration"},
-         {"text": "almost 57%", "qualifier": "approximate"}),
-    case("It employs around 600 people.", {"text": "around 600", "qualifier": "approximate", "counted": "people"}),
-    case("An estimated 25 million people are nomads.",
-         {"text": "An estimated 25 million", "qualifier": "approximate", "value": 2.5e7}),
-    case("The grant is worth up to $8 million.",
-         {"text": "up to $8 million", "qualifier": "upper_bound", "low": None, "high": 8e6}),
-    case("At least 107 nations face shocks.",
-         {"text": "At least 107", "qualifier": "lower_bound", "low": 107.0, "high": None}),
-    case("It has more than 1,000 customers.", {"text": "more than 1,000", "qualifier": "lower_bound"}),
-    case("Guaido is recognised by over 50 countries.",
-         {"text": "over 50", "qualifier": "lower_bound", "counted": "countries"}),
-    case("Fewer than 3.5 seconds and under 20 percent.",
-         {"text": "Fewer than 3.5 seconds", "qualifier": "upper_bound", "kind": "duration"},
-         {"text": "under 20 percent", "qualifier": "upper_bound"}),
-    case("Households making $100,000 or more.", {"text": "$100,000 or more", "qualifier": "lower_bound"}),
-    # 'about' after a verb of speech is a preposition, not a hedge
-    case("Learn more about 529 plans.", {"text": "529", "qualifier": "exact"}),
-]
-
-
-@pytest.mark.parametrize("text,expected", HEDGES)
-def test_hedges_and_bounds(parse, text, expected):
-    check(parse, text, expected)
-
-
-# --- what is counted -------------------------------------------------------------------------------
-
-COUNTED = [
-    case("Analysts estimate roughly 300 Russian officers are there.",
-         {"text": "roughly 300", "counted": "Russian officers"}),
-    case("Rostec has cut its staff in Venezuela to just a few dozen, from about 1,000 at the height.",
-         {"text": "a few dozen", "counted": "staff"}, {"text": "about 1,000", "counted": "staff"}),
-    case("5% of its workforce will go.", {"text": "5%", "counted": "workforce"}),
-    case("He lost over 20 pounds.", {"text": "over 20 pounds", "unit": "pound", "counted": "pounds"}),
-    case("They built 3.4 gigawatts of solar.",
-         {"text": "3.4 gigawatts", "unit": "GW", "counted": "gigawatts of solar"}),
-    case("She signed a $150,000 contract.", {"text": "$150,000", "counted": "contract", "direction": None}),
-    case("The engines have four-, five- and six-cylinder options.",
-         {"text": "four-", "counted": "cylinder"}, {"text": "five-", "counted": "cylinder"},
-         {"text": "six", "counted": "cylinder"}),
-    case("They want another pick or two.", {"text": "two", "counted": "pick"}),
-]
-
-
-@pytest.mark.parametrize("text,expected", COUNTED)
-def test_counted(parse, text, expected):
-    check(parse, text, expected)
-
-
-# --- direction -------------------------------------------------------------------------------------
-
-DIRECTION = [
-    case("Nvidia advanced 8% and Broadcom fell 0.94%.",
-         {"text": "8%", "direction": "increase"}, {"text": "0.94%", "direction": "decrease"}),
-    case("Sales grew by 35 per cent.", {"text": "35 per cent", "direction": "increase"}),
-    case("The sector closed 0.68 percent lower.", {"text": "0.68 percent", "direction": "decrease"}),
-    case("Dow +0.2% in early trade.", {"text": "+0.2%", "direction": "increase", "value": 0.2}),
-    # a level reached, or the size of a noun of change, is not a direction
-    case("Blackmores rose to $84.", {"text": "$84", "direction": None}),
-    case("It was a sharp 3 percent drop.", {"text": "3 percent", "direction": None}),
-    case("It makes up .03% of the land.", {"text": ".03%", "direction": None}),
-]
-
-
-@pytest.mark.parametrize("text,expected", DIRECTION)
-def test_direction(parse, text, expected):
-    check(parse, text, expected)
-
-
-# --- not figures: names, models, dates, times, phone numbers, URLs, 'one of' -------------------------
-
-NOT_FIGURES = [
-    case("T-72B tanks and Tu-160 bombers flew over Mi-17 helicopters."),
-    case("The iPhone 12 Mini gets 5G data."),
-    case("The COVID-19 pandemic spread."),
-    case("Windows 10 users watched the Big 12 and the S&P 500."),
-    case("The category 4 hurricane hit."),
-    case("The Boeing 787 Dreamliner landed and two new 737 Max jets were grounded.",
-         {"text": "two", "counted": "Max jets"}),
-    case("Call 555-123-4567 or visit https://example.com/2019/06/03/a65839 today."),
-    case("It happened at 10:27 PM and at 5am."),
-    case("Venezuela has been one of Moscow's largest customers."),
-    case("The pullout happened in 2017 and ended on December 10, 2018.",
-         {"text": "2017", "kind": "year", "value": 2017.0}, {"text": "December 10, 2018", "kind": "date"}),
-    case("Senard, 65, now faces a task.", {"text": "65", "kind": "duration", "counted": "age"}),
-    case("A 50 year-old man was held.", {"text": "50 year-old", "kind": "duration", "counted": "age"}),
-    case("They met at Ground Zero."),
-    case("It was the 21st time.", {"text": "21st", "kind": "ordinal"}),
-    case("Federal mine No. 2 closed.", {"text": "2", "kind": "ordinal"}),
-    case("He will be 35 by the end of the year.", {"text": "35", "kind": "duration", "counted": "age"}),
-    case("The Rogers, 27 and 29 years old, rode in.",
-         {"text": "27", "kind": "duration", "counted": "age"}, {"text": "29 years old", "kind": "duration"}),
-    case("THE LEADERS WERE:  1. Pantsir  2. Kofi Ketu  3. Andam"),
-    case('See <blockquote timestamp="1474387200" id="77825">The blue</blockquote> here.'),
-    case("Follow @Fred_945 and China's zero-Covid policy."),
-]
-
-
-@pytest.mark.parametrize("text,expected", NOT_FIGURES)
-def test_not_figures(parse, text, expected):
-    check(parse, text, expected)
 
 
 # --- number words ----------------------------------------------------------------------------------
@@ -300,7 +142,7 @@ def test_read_number_words_refuses(words):
 # --- the contract: offsets, columns, determinism ---------------------------------------------------
 
 def test_rows_follow_the_schema_and_offsets(parse):
-    text = "Rostec cut its staff to just a few dozen, from about 1,000, and paid $800 million in 2019."
+    text = "The club cut its staff to just a few dozen, from about 900, and paid $450 million in 2018."
     rows = figures(parse, text)
     columns = {f.name for f in FIGURES} - {"article_id", "figure_id"}
     assert rows and all(set(r) == columns for r in rows)
@@ -309,34 +151,39 @@ def test_rows_follow_the_schema_and_offsets(parse):
     assert rows == figures(parse, text)
 
 
-# --- the seed articles -----------------------------------------------------------------------------
+# --- the seed articles: invariants only (score.py measures them against the gold) ---------------------
 
-SEED_MUST = {
-    "000_83f082756cacea00.txt": [("a few dozen", 36, "staff"), ("about 1,000", 1000, "staff")],
-    "001_e5a7a07398edeeac.txt": [("1,000", 1000, "advisers"), ("a few dozen", 36, "advisers"),
-                                 ("300", 300, "officers"), ("dozens", 48, "soldiers")],
-    "002_1ee436427ede1253.txt": [("a few dozen", 36, "staff"), ("about 1,000", 1000, "staff"),
-                                 ("roughly 300", 300, "officers")],
-    "003_bc3e4435e5a2bdb1.txt": [("a few dozen", 36, "staff"), ("about 1,000", 1000, "staff")],
-    "004_f55db57bca15a309.txt": [("a few dozen", 36, "staff"), ("about 1,000", 1000, "staff"),
-                                 ("over 20 pounds", 20, "pound"), ("over 50", 50, "countries")],
-}
-SEED_MUST_NOT = ["T-72B", "Tu-160", "Mi-17", "one of", "One of", "a65839", "2019/06/03"]
-COUNTABLE = {"count", "money", "percent", "measure", "other"}
-
-
-@pytest.mark.parametrize("name", sorted(SEED_MUST))
-def test_seed_articles(parse, seed_texts, name):
-    text = seed_texts[name]
+@pytest.mark.parametrize("name", ["000", "001", "002", "003", "004"])
+def test_seed_articles_keep_the_contract(parse, seed_texts, name):
+    text = next(t for n, t in seed_texts.items() if n.startswith(name))
     rows = figures(parse, text)
-    by_text = {}
+    assert rows and all(text[r["start"]:r["end"]] == r["text"] for r in rows)
     for r in rows:
-        by_text.setdefault(r["text"], []).append(r)
-    for span, value, counted in SEED_MUST[name]:
-        assert span in by_text, (span, [r["text"] for r in rows])
-        assert any(r["value"] == value and counted in (r["counted"] or "") and r["in_body"] for r in by_text[span])
-    for r in rows:
-        assert not any(bad in r["text"] for bad in SEED_MUST_NOT), r
-        if r["kind"] in COUNTABLE:  # every countable figure of the seeds is one the gold knows
-            assert r["text"] in by_text and (r["text"] in {s for s, _, _ in SEED_MUST[name]}
-                                             or r["text"].lower() in {"two", "billions", "billions of dollars"}), r
+        if r["kind"] in {"count", "money", "percent", "measure", "other"}:
+            assert r["value"] is not None and (r["low"] is None or r["high"] is None or r["low"] <= r["high"]), r
+        if r["qualifier"] == "vague":
+            assert r["low"] < r["value"] < r["high"], r
+
+
+# --- the figure lexicons are well formed -----------------------------------------------------------
+
+def test_figure_lexicons_are_well_formed():
+    from pipeline.lexicons import rows
+
+    kinds = {"measure", "duration", "percent", "ratio", "age", "money"}
+    for unit in rows("units.jsonl"):
+        assert unit["unit"] and unit["kind"] in kinds, unit
+        assert any(unit.get(k) for k in ("surfaces", "symbols", "glued", "spaced")), unit
+    assert all(len(r["code"]) == 3 and r["code"].isupper() for r in rows("currencies.tsv"))
+    qualifiers = {"approximate", "lower_bound", "upper_bound", "exact"}
+    assert all(r["qualifier"] in qualifiers and r["position"] in {"before", "after"} for r in rows("hedges.tsv"))
+    for r in rows("vague_amounts.tsv"):
+        assert float(r["low"]) <= float(r["value"]) <= float(r["high"]), r
+    assert {r["class"] for r in rows("number_words.tsv")} == {"unit", "tens", "scale", "scale_abbreviation",
+                                                               "scale_letter", "fraction", "multiple"}
+    assert all(r["direction"] in {"increase", "decrease", ""} for r in rows("change_words.tsv"))
+    # every surface is written once across the unit tables (one meaning per written form and kind)
+    seen = {}
+    for unit in rows("units.jsonl"):
+        for s in unit.get("surfaces", []) + unit.get("symbols", []):
+            assert seen.setdefault((s, unit["kind"]), unit["unit"]) == unit["unit"], s

@@ -111,18 +111,22 @@ def card_sections() -> list[str]:
 
 
 def vague_amounts_markdown() -> str:
-    """The table of vague amounts (pipeline.extract.figures.numbers.VAGUE_AMOUNTS) and how they combine."""
-    from pipeline.extract.figures.numbers import VAGUE_AMOUNTS, vague
+    """The table of vague amounts (pipeline/lexicons/vague_amounts.tsv) and how they combine with scales."""
+    from pipeline.lexicons import rows
 
+    amounts = {r["expression"]: tuple(float(r[k]) for k in ("value", "low", "high")) for r in rows("vague_amounts.tsv")}
+    scales = {r["word"]: float(r["value"]) for r in rows("number_words.tsv") if r["class"] == "scale"}
     fmt = lambda x: f"{x:,.0f}"  # noqa: E731
     lines = ["| expression | value | low | high |", "|---|---|---|---|"]
-    lines += [f"| {name} | {fmt(a.value)} | {fmt(a.low)} | {fmt(a.high)} |" for name, a in VAGUE_AMOUNTS.items()]
+    lines += [f"| {name} | {fmt(v)} | {fmt(lo)} | {fmt(hi)} |" for name, (v, lo, hi) in amounts.items()]
     lines += ["", "They multiply the scale word that follows (\"X of Y\" too); for example:", "",
               "| expression | value | low | high |", "|---|---|---|---|"]
-    for label, terms in (("a few dozen", ("a few", "dozen")), ("several hundred", ("several", "hundred")),
-                         ("tens of thousands", ("tens", "thousand")), ("hundreds of millions", ("hundreds", "million"))):
-        a = vague(*terms)
-        lines.append(f"| {label} | {fmt(a.value)} | {fmt(a.low)} | {fmt(a.high)} |")
+    for label, vague_word, scale in (("a few dozen", "a few", "dozen"), ("several hundred", "several", "hundred"),
+                                     ("tens of thousands", "tens", "thousand"),
+                                     ("hundreds of millions", "hundreds", "million")):
+        if vague_word in amounts and scale in scales:
+            v, lo, hi = (x * scales[scale] for x in amounts[vague_word])
+            lines.append(f"| {label} | {fmt(v)} | {fmt(lo)} | {fmt(hi)} |")
     lines += ["", "\"a few\" and \"several\" on their own (\"a few weeks\") are not figures."]
     return "\n".join(lines) + "\n"
 

@@ -1,14 +1,16 @@
 """Numbers as news writes them: digits, number words, scales, fractions and vague amounts.
 
 Everything here is data plus small pure functions over the figure lexer's tokens (see `lex`). The
-figure extractor (pipeline/extract/figures.py) uses them to read the number at the core of a figure;
-hedges, currencies and units live in pipeline/extract/figure_units.py.
+figure readers use them to read the number at the core of a figure; the word lists are lexicon
+files (number_words.tsv, vague_amounts.tsv) and hedges, currencies and units are read by units.py.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
+
+from pipeline.lexicons import rows
 
 # --- the lexer -------------------------------------------------------------------------------------
 
@@ -44,35 +46,28 @@ def lex(text: str) -> list[Lex]:
     return out
 
 
-# --- number words ----------------------------------------------------------------------------------
+# --- number words, scales, fractions and vague amounts (pipeline/lexicons/number_words.tsv) --------
 
-UNITS_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-              "eighty": 80, "ninety": 90}
+
+def _number_class(cls: str) -> dict[str, float]:
+    return {r["word"]: float(r["value"]) for r in rows("number_words.tsv") if r["class"] == cls}
+
+
+UNITS_WORDS = {w: int(v) for w, v in _number_class("unit").items()}
+TENS_WORDS = {w: int(v) for w, v in _number_class("tens").items()}
 NUMBER_WORDS = {**UNITS_WORDS, **TENS_WORDS}
+# Multipliers written as words ("dozen" multiplies like a scale: "two dozen", "a few dozen").
+SCALE_WORDS = _number_class("scale")
+# Abbreviated scales after digits: always a scale (bn, mn, mln, tn, k).
+SCALE_ABBREVIATIONS = _number_class("scale_abbreviation")
+# One-letter scales ("m", "B"): ambiguous with units (37m = 37 metres); the reader decides from context.
+SCALE_LETTERS = _number_class("scale_letter")
+FRACTION_WORDS = _number_class("fraction")
+# Multiples written as one word: "doubled", "tripled", "sixfold" (with 'fold' after any number word).
+MULTIPLE_WORDS = _number_class("multiple")
 
-# Multipliers written as words. "dozen" multiplies like a scale ("two dozen", "a few dozen");
-# lakh and crore are the South Asian scales used by Indian and Pakistani outlets.
-SCALE_WORDS = {"dozen": 12, "hundred": 100, "thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7,
-               "billion": 1e9, "trillion": 1e12}
+ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}  # the English ordinal endings after digits: 1st, 2nd, 3rd, 4th
 
-# Abbreviated scales after digits. Always a scale: bn, mn, mln, bln, tn, trn. The one-letter forms
-# are ambiguous with units (37m = 37 metres) and are read as scales only after a currency
-# ("$1.5m", "£2bn") or, for an upper-case M/B, when nothing suggests a unit ("4.3M sales").
-SCALE_ABBREVIATIONS = {"bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12, "k": 1e3}
-SCALE_LETTERS = {"m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "K": 1e3, "T": 1e12}
-
-# Fractions written as words: "half a million", "a third of voters", "two-thirds of the sales".
-FRACTION_WORDS = {"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4,
-                  "quarters": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5, "tenth": 1 / 10, "tenths": 1 / 10}
-
-ORDINAL_SUFFIXES = {"st", "nd", "rd", "th"}
-
-# --- vague amounts ---------------------------------------------------------------------------------
 
 class VagueAmount(NamedTuple):
     value: float  # the best single guess
@@ -81,37 +76,12 @@ class VagueAmount(NamedTuple):
 
 
 VAGUE_AMOUNTS: dict[str, VagueAmount] = {
-    "a few": VagueAmount(3, 2, 5),
-    "few": VagueAmount(3, 2, 5),
-    "several": VagueAmount(5, 3, 9),
-    "dozens": VagueAmount(48, 24, 144),
-    "scores": VagueAmount(80, 40, 200),
-    "tens": VagueAmount(40, 20, 100),
-    "hundreds": VagueAmount(400, 200, 1_000),
-    "thousands": VagueAmount(4_000, 2_000, 10_000),
-    "lakhs": VagueAmount(400_000, 200_000, 1_000_000),
-    "millions": VagueAmount(4e6, 2e6, 1e7),
-    "crores": VagueAmount(4e7, 2e7, 1e8),
-    "billions": VagueAmount(4e9, 2e9, 1e10),
-    "trillions": VagueAmount(4e12, 2e12, 1e13),
-}
-"""The value, low and high that a vague amount stands for (figures with qualifier 'vague').
-
-A plural scale means "at least two of them, fewer than the next order of magnitude", best guess
-four: "hundreds" is 200 to 1,000 (value 400), "thousands" 2,000 to 10,000 (value 4,000), "dozens"
-two dozen to a gross (24 to 144, value 48). "a few" is 2 to 5 (value 3) and "several" 3 to 9
-(value 5). They multiply the scale word that follows, and "X of Y" multiplies too:
-
-    a few dozen            = a few x 12               -> 24 to 60, value 36
-    several hundred        = several x 100            -> 300 to 900, value 500
-    a few hundred thousand = a few x 100 x 1,000      -> 200,000 to 500,000, value 300,000
-    tens of thousands      = tens x 1,000             -> 20,000 to 100,000, value 40,000
-    hundreds of millions   = hundreds x 1,000,000     -> 200 million to 1 billion, value 400 million
-    billions of dollars    = billions, in US dollars  -> 2 to 10 billion, value 4 billion
-
-"a few" and "several" on their own ("a few weeks", "several officials") are not figures: only
-with a scale word do they give an amount.
-"""
+    r["expression"]: VagueAmount(float(r["value"]), float(r["low"]), float(r["high"]))
+    for r in rows("vague_amounts.tsv")}
+"""The value, low and high that a vague amount stands for (figures with qualifier 'vague'), from
+pipeline/lexicons/vague_amounts.tsv. They multiply the scale word that follows, and "X of Y"
+multiplies too ('tens of thousands' = tens x thousand). "a few" and "several" on their own ("a few
+weeks") are not figures: only with a scale word do they give an amount."""
 
 
 def vague(*terms: str) -> VagueAmount:
@@ -129,7 +99,7 @@ _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 
 def digits_value(s: str) -> float:
-    """'1,307,000' -> 1307000.0; '.001' -> 0.001."""
+    """'2,418,000' -> 2418000.0; '.001' -> 0.001."""
     return float(s.replace(",", ""))
 
 
