@@ -17,12 +17,14 @@ of that row's entity across the corpus.
 from __future__ import annotations
 
 from pipeline.extract.entities import gazetteer as gaz
-from pipeline.extract.entities import rules
+from spacy.util import filter_spans
+
+from pipeline.extract.entities import cleanup, common, joins, labels, recall
 from pipeline.text.names import name_key
 from pipeline.text.spans import in_body, sentence_bounds
 from pipeline.text.unionfind import UnionFind
 
-LABELS = set(rules.LABELS)
+LABELS = set(common.LABELS)
 _FUNCTION_WORDS = {"of", "for", "the", "and", "on", "in", "to"}
 # When rules disagree inside one cluster and weights tie, this order decides.
 _LABEL_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
@@ -30,71 +32,64 @@ _LABEL_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"
 
 
 def extract_entities(doc, layout) -> list[dict]:
-    ctx = rules.build_context(doc, layout)
-    mentions: list[rules.Mention] = []
+    ctx = common.build_context(doc, layout)
+    mentions: list[common.Mention] = []
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
-        pieces = rules.cut_points(doc, ent.start, ent.end)
+        pieces = cleanup.cut_points(doc, ent.start, ent.end)
         for s, e in pieces:
             label = ent.label_
-            if s > ent.start and doc[s - 1].tag_ == "POS" and rules.person_name_shape(doc, s, e):
+            if s > ent.start and doc[s - 1].tag_ == "POS" and common.person_name_shape(doc, s, e):
                 label = "PERSON"  # "Kazakhstan's Erkin Adelbek": what follows the possessor is a person
-            m = rules.clean_span(doc, s, e, label, ctx, cut=len(pieces) > 1)
+            m = cleanup.clean_span(doc, s, e, label, ctx, cut=len(pieces) > 1)
             if m is None:
                 continue
-            rules.relabel(doc, m)
-            if m.label == "ORG" and rules.is_job_span(doc, m):
+            labels.relabel(doc, m)
+            if m.label == "ORG" and labels.is_job_span(doc, m):
                 continue
-            span = (m.start, m.end)
-            rules.extend(doc, m)
-            if (m.start, m.end) != span and not m.canonical:
-                rules.relabel(doc, m)  # the whole name may say more than the part the model saw
+            span = (m.tok_start, m.tok_end)
+            joins.extend(doc, m)
+            if (m.tok_start, m.tok_end) != span and not m.canonical:
+                labels.relabel(doc, m)  # the whole name may say more than the part the model saw
             mentions.append(m)
-    mentions = _drop_overlaps(mentions)
-    mentions += rules.acronym_mentions(doc, mentions)
-    covered = {i for m in mentions for i in range(m.start, m.end)}
-    mentions += rules.dateline_mentions(doc, layout, covered)
-    covered = {i for m in mentions for i in range(m.start, m.end)}
-    mentions += rules.gazetteer_mentions(doc, covered, ctx)
-    mentions += rules.outlet_mentions(doc, covered, ctx)
-    mentions += rules.marker_mentions(doc, covered, ctx)
-    mentions += rules.titled_mentions(doc, covered, ctx)
-    mentions += rules.given_name_mentions(doc, covered, ctx)
-    mentions += rules.pattern_mentions(doc, covered, ctx)
-    mentions += rules.repeat_mentions(doc, mentions, covered, ctx)
-    mentions = _drop_overlaps(mentions)
-    mentions.sort(key=lambda m: (m.start, m.end))
-    mentions = rules.join_adjacent_names(doc, mentions, ctx)
-    not_names = rules.common_noun_acronyms(doc)
-    mentions = [m for m in mentions if _text(doc, m) not in not_names]
-    mentions = rules.context_labels(doc, mentions)
-    rules.syntax_labels(doc, mentions)
-    mentions = rules.join_qualified_places(doc, mentions)
+    mentions = _drop_overlaps(doc, mentions)
+    mentions += recall.acronym_mentions(doc, mentions)
+    covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+    mentions += recall.dateline_mentions(doc, layout, covered)
+    covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+    mentions += recall.gazetteer_mentions(doc, covered, ctx)
+    mentions += recall.outlet_mentions(doc, covered, ctx)
+    mentions += recall.marker_mentions(doc, covered, ctx)
+    mentions += recall.titled_mentions(doc, covered, ctx)
+    mentions += recall.given_name_mentions(doc, covered, ctx)
+    mentions += recall.pattern_mentions(doc, covered, ctx)
+    mentions += recall.repeat_mentions(doc, mentions, covered, ctx)
+    mentions = _drop_overlaps(doc, mentions)
+    mentions.sort(key=lambda m: (m.tok_start, m.tok_end))
+    mentions = joins.join_adjacent_names(doc, mentions, ctx)
+    not_names = recall.common_noun_acronyms(doc)
+    mentions = [m for m in mentions if common.mention_text(doc, m) not in not_names]
+    mentions = labels.context_labels(doc, mentions)
+    labels.syntax_labels(doc, mentions)
+    mentions = joins.join_qualified_places(doc, mentions)
+    mentions = [m for m in mentions if common.mention_offsets(doc, m) is not None]
     clusters = cluster_mentions(doc, mentions)
     return _rows(doc, layout, mentions, clusters)
 
 
-def _drop_overlaps(mentions: list[rules.Mention]) -> list[rules.Mention]:
-    """Keep the first, then longest, of overlapping mentions."""
-    out, taken = [], set()
-    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
-        if any(i in taken for i in range(m.start, m.end)):
-            continue
-        taken.update(range(m.start, m.end))
-        out.append(m)
-    return out
+def _drop_overlaps(doc, mentions: list[common.Mention]) -> list[common.Mention]:
+    """Of overlapping mentions keep the longest, then the first (spaCy's filter_spans)."""
+    by_span = {(m.tok_start, m.tok_end): m for m in reversed(mentions)}  # the first of two equal spans wins
+    kept = filter_spans([doc[s:e] for s, e in by_span])
+    return [by_span[(span.start, span.end)] for span in kept]
 
 
-def _text(doc, m: rules.Mention) -> str:
-    return doc[m.start:m.end].text
+def _key(doc, m: common.Mention) -> str:
+    return name_key(m.canonical or common.mention_text(doc, m))
 
 
-def _key(doc, m: rules.Mention) -> str:
-    return name_key(m.canonical or _text(doc, m))
-
-
-def cluster_mentions(doc, mentions: list[rules.Mention]) -> list[int]:
+def cluster_mentions(doc, mentions: list[common.Mention]) -> list[int]:
     """Cluster index of every mention: same name, a bracketed acronym of it, or a surname / first
     name of exactly one full person name in the article. A surname shared by two full names in the
     article stays on its own rather than being given to either person."""
@@ -136,7 +131,7 @@ def cluster_mentions(doc, mentions: list[rules.Mention]) -> list[int]:
         if len(toks) == 1 and gaz.is_demonym(keys[i]):
             continue
         known = gaz.place(keys[i])
-        if known is not None and gaz.fold(keys[i]) not in gaz.AMBIGUOUS_PLACES:
+        if known is not None and not gaz.is_ambiguous_place(keys[i]):
             continue
         if m.label != "PERSON" and len(toks) > 1:
             continue
@@ -158,7 +153,7 @@ def cluster_mentions(doc, mentions: list[rules.Mention]) -> list[int]:
     return [order[r] for r in roots]
 
 
-def _cluster_label(members: list[rules.Mention], keys_full_person: bool) -> str:
+def _cluster_label(members: list[common.Mention], keys_full_person: bool) -> str:
     weight: dict[str, int] = {}
     for m in members:
         # A name that defines a bracketed acronym decides the type of the acronym's bare uses.
@@ -169,11 +164,11 @@ def _cluster_label(members: list[rules.Mention], keys_full_person: bool) -> str:
     return max(weight, key=lambda lab: (weight[lab], -_LABEL_ORDER.index(lab)))
 
 
-def _canonical(doc, members: list[rules.Mention]) -> str:
+def _canonical(doc, members: list[common.Mention]) -> str:
     registry = [m.canonical for m in members if m.canonical]
     if registry:
         return sorted(registry, key=lambda c: (-registry.count(c), c))[0]
-    texts = [_text(doc, m) for m in members]
+    texts = [common.mention_text(doc, m) for m in members]
 
     def rank(t: str):
         return (-len(t.split()), -any(ord(c) > 127 for c in t), -texts.count(t), t.isupper(), t)
@@ -181,27 +176,26 @@ def _canonical(doc, members: list[rules.Mention]) -> str:
     return min(texts, key=rank)
 
 
-def _rows(doc, layout, mentions: list[rules.Mention], clusters: list[int]) -> list[dict]:
-    by_cluster: dict[int, list[rules.Mention]] = {}
+def _rows(doc, layout, mentions: list[common.Mention], clusters: list[int]) -> list[dict]:
+    by_cluster: dict[int, list[common.Mention]] = {}
     for m, c in zip(mentions, clusters):
         by_cluster.setdefault(c, []).append(m)
     label_of, canonical_of, aliases_of = {}, {}, {}
     for c, members in by_cluster.items():
-        full_person = any(m.label == "PERSON" and m.end - m.start >= 2 for m in members) and \
-            any(m.end - m.start == 1 for m in members)
+        full_person = any(m.label == "PERSON" and m.tok_end - m.tok_start >= 2 for m in members) and \
+            any(m.tok_end - m.tok_start == 1 for m in members)
         label_of[c] = _cluster_label(members, full_person)
         canonical_of[c] = _canonical(doc, members)
-        forms = {_text(doc, m) for m in members}
+        forms = {common.mention_text(doc, m) for m in members}
         for m in members:
             forms.update(m.aliases)
         aliases_of[c] = sorted(forms)
-    rows = []
+    rows, text = [], doc.text
     for m, c in zip(mentions, clusters):
-        start = doc[m.start].idx
-        end = doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        start, end = common.mention_offsets(doc, m)
         s0, s1 = sentence_bounds(doc, start, end)
         rows.append({
-            "text": doc.text[start:end], "start": start, "end": end, "label": label_of[c],
+            "text": text[start:end], "start": start, "end": end, "label": label_of[c],
             "entity_id": f"local-{c}", "canonical_name": canonical_of[c], "aliases": aliases_of[c],
             "sentence_start": s0, "sentence_end": s1, "in_body": in_body(start, end, layout.body_spans),
         })
