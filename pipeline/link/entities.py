@@ -46,14 +46,14 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pipeline.extract.entities import gazetteer as gaz
+from pipeline.extract.entities.common import LABELS
 from pipeline.text.names import name_key, proper_form
 from pipeline.text.unionfind import UnionFind
 
 log = logging.getLogger(__name__)
 
 PLACE = ("GPE", "LOC")
-LABEL_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
-               "LANGUAGE")
+LABEL_ORDER = LABELS  # ties between labels go to the earlier one
 ACRONYM_MAX = 10
 
 Cluster = tuple[str, str]  # (article_id, in-article cluster id)

@@ -12,11 +12,14 @@ from pipeline.extract.entities import gazetteer as gaz
 from pipeline.lexicons import rows
 
 
-LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
-          "LANGUAGE")
+LABELS = tuple(r["label"] for r in rows("entity_labels.tsv"))  # in tie-breaking order
 
 
 PLACE_LABELS = ("GPE", "LOC")
+TITLE_WORDS = gaz.words("title_word")
+STORM_WORDS = gaz.words("storm_word")
+OUTLET_WORDS = gaz.words("outlet_word")
+FUNCTION_WORDS = gaz.words("function_word")
 
 
 DETERMINERS = gaz.words("determiner")
@@ -101,8 +104,8 @@ def is_headline_case(text: str) -> bool:
 
 
 def common_capitalised(word: str, lower_words: set[str]) -> bool:
-    """A common word written with a capital, as headlines do ("Hid", "Problems"); the head words
-    of names ("National Park", "Royal Stool") do not count."""
+    """A common word written with a capital, as headlines do ("Cuts", "Officials"); the head
+    words of names ("National Park", "Royal Court") do not count."""
     low = word.lower()
     return low in lower_words and low not in gaz.ORG_HEADS and low not in gaz.PLACE_HEADS_LOC \
         and low not in gaz.PLACE_HEADS_GPE and low not in NAME_ADJECTIVES
@@ -211,12 +214,12 @@ def mention_words(doc, m: Mention) -> list[str]:
 
 
 def titles_before(doc, i: int) -> bool:
-    """True when a title or honorific stands right before token i ("Mr. Maduro", "President Maduro")."""
+    """True when a title or honorific stands right before token i ("Mr. Okafor", "President Okafor")."""
     k = i - 1
     if k >= 0 and doc[k].text == ".":
         k -= 1
     return k >= 0 and doc[k].text[:1].isupper() and gaz.is_honorific(doc[k].text) \
-        and doc[k].lower_ not in ("chief", "head", "private", "general", "major", "leader", "chair")
+        and doc[k].lower_ not in TITLE_WORDS
 
 
 def is_free(doc, s: int, e: int, covered: set[int]) -> bool:

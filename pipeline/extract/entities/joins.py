@@ -13,13 +13,13 @@ from pipeline.extract.entities.common import (
 
 
 def extend(doc, m: Mention) -> None:
-    """Grow a mention to the whole name: a person's name the model cut short ("Qillulaaq" +
-    "Arngna'naaq"), across a hyphen written without spaces ("Yoon Suk-yeol"), to a longer known
+    """Grow a mention to the whole name: a person's name the model cut short ("Ana" +
+    "Vell-Okafor"), across a hyphen written without spaces ("Jean-Paul Okafor"), to a longer known
     place ("Trinidad" -> "Trinidad and Tobago"), and over a compass word in front of a place
     ("northern Kenya")."""
     if m.label == "PERSON" and m.tok_start > 0 and doc[m.tok_start - 1].lower_ in gaz.NAME_MARKERS \
             and doc[m.tok_start - 1].text[:1].isupper() and "\n" not in doc[m.tok_start - 1].whitespace_:
-        m.tok_start -= 1  # "Nana Kusae Edu": the marker is part of the name
+        m.tok_start -= 1  # "Nana Osei Bekoe": the marker is part of the name
     if m.label in ("ORG", "FAC", "GPE", "LOC") and m.tok_end + 1 < len(doc) and doc[m.tok_end].tag_ == "POS" \
             and possessive_in_name(doc, m.tok_start, m.tok_end):
         # "St Agnes" + "'s Hospital": a name built on a possessive, closed by its head word
@@ -41,7 +41,7 @@ def extend(doc, m: Mention) -> None:
         j = m.tok_end
         while j < len(doc) and "\n" not in doc[j - 1].whitespace_:
             if doc[j].lower_ in ("and", "&") and doc[j - 1].lower_ in gaz.ORG_HEADS:
-                break  # "Socovia Belle Vue Ltd and Neel-Agro Ltd" are two companies
+                break  # "Acme Mining Ltd and Vell Farms Ltd" are two companies
             k = j + 1 if doc[j].lower_ in ("and", "of", "for", "in", "on", "&") else j
             n = k
             while n < len(doc) and is_org_word(doc[n]) and "\n" not in doc[n - 1].whitespace_:
@@ -73,9 +73,9 @@ def extend(doc, m: Mention) -> None:
 
 def join_adjacent_names(doc, mentions: list[Mention], ctx: Context) -> list[Mention]:
     """Two mentions with only a space between them, on one line, are one name the model cut in two:
-    a person's ("Clemente Engonga" + "Nguema Onguene") or one the second closes with its head word
-    ("Vuntut Gwitchin" + "First Nation", "Barra Honda" + "National Park"). A known place or outlet
-    in front ("United States National Hurricane Center") stays a name of its own."""
+    a person's ("Oyelaran Adebayo" + "Okonkwo Eze") or one the second closes with its head word
+    ("Kelmore Creek" + "First Nation", "Cerro Blanco" + "National Park"). A known place or outlet
+    in front ("United States National Weather Service") stays a name of its own."""
     out: list[Mention] = []
     for m in mentions:
         a = out[-1] if out else None
@@ -99,7 +99,7 @@ def join_adjacent_names(doc, mentions: list[Mention], ctx: Context) -> list[Ment
 
 
 def join_qualified_places(doc, mentions: list[Mention]) -> list[Mention]:
-    """'Kigali, Rwanda', 'Baker Lake, Nunavut', 'Washington, DC': a place qualified by the country or
+    """'Lyon, France', 'Red Deer, Alberta', 'Washington, DC': a place qualified by the country or
     state it lies in is one place reference; it keeps the inner place's identity. A list of
     places ('Mali, Niger and Chad') is left alone."""
     out: list[Mention] = []

@@ -8,7 +8,7 @@ import re
 from pipeline.extract.layout import outlets
 from pipeline.extract.entities import gazetteer as gaz
 from pipeline.extract.entities.common import (
-    DEMONYM_END, JOB_WORDS, KIN_NOUNS, PLACE_LABELS, PLACE_PREPOSITIONS, ROMAN_RE, SPEECH_VERBS, Mention,
+    DEMONYM_END, OUTLET_WORDS, STORM_WORDS, JOB_WORDS, KIN_NOUNS, PLACE_LABELS, PLACE_PREPOSITIONS, ROMAN_RE, SPEECH_VERBS, Mention,
     head_token, mention_words, person_like, titles_before, type_class,
 )
 
@@ -21,7 +21,7 @@ def relabel(doc, m: Mention) -> None:
         return
     before = doc[m.tok_start - 1] if m.tok_start > 0 else None
     entry = outlets.lookup(text)
-    if entry is not None and text not in ("Time", "Insider", "Sun", "Star", "Fortune") \
+    if entry is not None and text.lower() not in OUTLET_WORDS \
             and not (m.label == "PERSON" and len(words) == 1 and not text.isupper()):
         m.label, m.strong, m.canonical = "ORG", True, entry.name
         return
@@ -33,7 +33,7 @@ def relabel(doc, m: Mention) -> None:
                 and person_like(doc, m.tok_start, m.tok_end):
             m.label, m.strong = "PERSON", True
             return
-    # "Ricardo Lombana", "Nana Kusae Edu": a given name or a name marker opens a person's name.
+    # "Ricardo Almeyda", "Nana Osei Bekoe": a given name or a name marker opens a person's name.
     if len(words) >= 2 and (gaz.is_given_name(doc[m.tok_start].text) or doc[m.tok_start].lower_ in gaz.NAME_MARKERS) \
             and person_like(doc, m.tok_start, m.tok_end) and m.label in ("ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT",
                                                                   "WORK_OF_ART", "PERSON"):
@@ -47,7 +47,7 @@ def relabel(doc, m: Mention) -> None:
             m.label, m.strong, m.canonical = label, not ambiguous, canonical
             return
     last, first = words[-1], words[0]
-    # In "National Council of Provinces" or "Bank of Ghana" the head is the word before "of".
+    # In "Regional Council of Elders" or "Bank of Ruritania" the head is the word before "of".
     if "of" in words[1:-1]:
         before_of = words[words.index("of", 1) - 1]
         if before_of in gaz.ORG_HEADS or before_of in gaz.PLACE_HEADS_LOC or before_of in gaz.PLACE_HEADS_GPE:
@@ -75,7 +75,7 @@ def relabel(doc, m: Mention) -> None:
         m.label = "NORP"
     elif m.label == "NORP" and not any(gaz.is_demonym(t.text) or DEMONYM_END.search(t.text)
                                        for t in doc[m.tok_start:m.tok_end]):
-        m.label = "ORG"  # "Rostec": a name that reads as no people, faith or party is an organisation
+        m.label = "ORG"  # "Acme": a name that reads as no people, faith or party is an organisation
 
 
 def is_job_span(doc, m: Mention) -> bool:
@@ -90,7 +90,7 @@ def context_labels(doc, mentions: list[Mention]) -> list[Mention]:
     - a one-word 'person' that no full name in the article contains and no title precedes is an
       acronym (ORG) when in capitals, not a person when it follows 'the' (dropped: names of
       people take no article), and a place after 'in', 'at', 'from' or 'near';
-    - a one-word ORG after 'in' ("in Vellore") is a place unless it names an organisation.
+    - a one-word ORG after 'in' ("in Arden") is a place unless it names an organisation.
     """
     full_words, titled_words = set(), set()
     for m in mentions:
@@ -104,7 +104,7 @@ def context_labels(doc, mentions: list[Mention]) -> list[Mention]:
         text = doc[m.tok_start:m.tok_end].text
         one_word = len(re.split(r"\s+", text)) == 1
         prev = doc[m.tok_start - 1].lower_ if m.tok_start > 0 else ""
-        if prev in ("storm", "hurricane", "typhoon", "cyclone") and one_word:
+        if prev in STORM_WORDS and one_word:
             m.label, m.strong = "EVENT", True  # "tropical storm Bonnie" is weather, not a person
         elif m.label == "PERSON" and one_word and not m.strong and text.casefold() not in full_words \
                 and text.casefold() not in titled_words and not titles_before(doc, m.tok_start):
@@ -116,7 +116,7 @@ def context_labels(doc, mentions: list[Mention]) -> list[Mention]:
                 continue
             elif m.tok_end < len(doc) and doc[m.tok_end].pos_ == "NOUN" and doc[m.tok_end].text.islower() \
                     and doc[m.tok_start].dep_ == "compound":
-                continue  # "Zongo communities": a modifier of a common noun, not a person
+                continue  # "Vell families": a modifier of a common noun, not a person
             elif prev in PLACE_PREPOSITIONS:
                 m.label, m.strong = "GPE", True
         elif m.label in PLACE_LABELS and one_word and prev in ("in", "at", "near"):
@@ -139,8 +139,8 @@ def _noun_type(lemma: str) -> str | None:
 
 
 def syntax_labels(doc, mentions: list[Mention]) -> None:
-    """Labels the sentence states: an apposition says what a name is ("Bata, the largest city";
-    "Tama Talum, a Bunun man"), and the members of a list ("in Malabo and Bata") share the type
+    """Labels the sentence states: an apposition says what a name is ("Nyeri, the largest town";
+    "Tomas Arvel, a fisherman"), and the members of a list ("in Lagos and Ibadan") share the type
     of a member whose type a rule already knows."""
     by_head = {}
     for m in mentions:
@@ -159,12 +159,12 @@ def syntax_labels(doc, mentions: list[Mention]) -> None:
                 break
         if m.strong:
             continue
-        # The subject of a verb of saying with a person's kind of name ("Erasmus Nekundi said").
+        # The subject of a verb of saying with a person's kind of name ("Tomas Arvel said").
         if m.label in ("ORG", "GPE", "NORP", "FAC") and m.tok_end - m.tok_start >= 2 and person_like(doc, m.tok_start, m.tok_end) \
                 and head.dep_ == "nsubj" and head.head.lemma_ in SPEECH_VERBS:
             m.label, m.strong = "PERSON", True
             continue
-        # "the cities of Lod, Ramle and Acre", "communities such as Madina", "daughter of Shaheen Miah"
+        # "the towns of Arden, Kelmore and Nyeri", "suburbs such as Eastfield", "daughter of Ana Vell"
         prep = head.head if head.dep_ == "pobj" else None
         if prep is not None and prep.lower_ in ("of", "as") and prep.head.pos_ == "NOUN" \
                 and prep.head.i not in by_head and prep.head.text.islower():
@@ -174,11 +174,11 @@ def syntax_labels(doc, mentions: list[Mention]) -> None:
                 kind = None
             if lemma in JOB_WORDS and prep.lower_ == "of" and not gaz.place(doc[m.tok_start:m.tok_end].text) \
                     and m.label == "PERSON":
-                kind = "ORG"  # "member of the National Union of Namibian Workers"
+                kind = "ORG"  # "member of the National Union of Dock Workers"
             if kind and not (kind == "GPE" and m.label == "LOC"):
                 m.label, m.strong = kind, True
                 continue
-        # "Charababil village", "Joypurhat district": a name modifying a place noun
+        # "Kelmore village", "Arden district": a name modifying a place noun
         if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.text.islower() \
                 and head.head.lemma_.lower() in gaz.PLACE_NOUNS and m.label not in PLACE_LABELS:
             m.label, m.strong = "GPE", True

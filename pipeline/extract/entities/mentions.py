@@ -2,22 +2,23 @@
 
 Two passes:
 - `extract_entities(doc, layout)`, per article: the model's entities, cleaned and relabelled by
-  the rules of `entity_rules`, plus the mentions the model misses (bracketed acronyms, datelines,
+  the passes of `cleanup` and `labels`, plus the mentions the model misses (bracketed acronyms, datelines,
   known places, outlets and organisations, "Nana ..." and given-name pairs, names ending in a head
-  word, later bare uses of a name); then the article's mentions are clustered ("Maduro" and "Mr.
-  Maduro" join "Nicolás Maduro" introduced earlier; "BoG" joins "Bank of Ghana (BoG)") and each
+  word, later bare uses of a name); then the article's mentions are clustered ("Varga" and "Ms.
+  Varga" join "Elena Varga" introduced earlier; "NGB" joins "National Grain Board (NGB)") and each
   cluster gets one label, by a vote in which rule-set labels outweigh the model's.
   Rows carry the cluster as a provisional `entity_id`, its fullest name as `canonical_name` and
   its surface forms (with a bracketed acronym) as `aliases`.
-- `resolve_corpus(entities)`, over the whole corpus (the link stage): see `entity_resolution`.
+- `resolve_corpus(entities)`, over the whole corpus (the link stage): see `pipeline.link.entities`.
 
 Where an entity's aliases can be read: `aliases` on every row lists every distinct surface form
 of that row's entity across the corpus.
 """
 from __future__ import annotations
 
-from pipeline.extract.entities import gazetteer as gaz
 from spacy.util import filter_spans
+
+from pipeline.extract.entities import gazetteer as gaz
 
 from pipeline.extract.entities import cleanup, common, joins, labels, recall
 from pipeline.text.names import name_key
@@ -25,10 +26,6 @@ from pipeline.text.spans import in_body, sentence_bounds
 from pipeline.text.unionfind import UnionFind
 
 LABELS = set(common.LABELS)
-_FUNCTION_WORDS = {"of", "for", "the", "and", "on", "in", "to"}
-# When rules disagree inside one cluster and weights tie, this order decides.
-_LABEL_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
-                "LANGUAGE")
 
 
 def extract_entities(doc, layout) -> list[dict]:
@@ -41,7 +38,7 @@ def extract_entities(doc, layout) -> list[dict]:
         for s, e in pieces:
             label = ent.label_
             if s > ent.start and doc[s - 1].tag_ == "POS" and common.person_name_shape(doc, s, e):
-                label = "PERSON"  # "Kazakhstan's Erkin Adelbek": what follows the possessor is a person
+                label = "PERSON"  # "Kenya's Daniel Wambua": what follows the possessor is a person
             m = cleanup.clean_span(doc, s, e, label, ctx, cut=len(pieces) > 1)
             if m is None:
                 continue
@@ -107,7 +104,7 @@ def cluster_mentions(doc, mentions: list[common.Mention]) -> list[int]:
             j = first_of.get(name_key(alias))
             if j is not None:
                 uf.union(i, j)
-    # "Defense Ministry" after "Russian Defense Ministry": an organisation named without the
+    # "Defence Ministry" after "Spanish Defence Ministry": an organisation named without the
     # nationality or place in front of its name, when only one such longer name is in the article.
     orgs = [(tuple(keys[i].split()), i) for i, m in enumerate(mentions) if m.label == "ORG"]
     for toks, i in orgs:
@@ -122,7 +119,7 @@ def cluster_mentions(doc, mentions: list[common.Mention]) -> list[int]:
     full: dict[tuple[str, ...], int] = {}
     for i, m in enumerate(mentions):
         toks = tuple(keys[i].split())
-        if m.label == "PERSON" and 2 <= len(toks) <= 5 and not _FUNCTION_WORDS & set(toks):
+        if m.label == "PERSON" and 2 <= len(toks) <= 5 and not common.FUNCTION_WORDS & set(toks):
             full.setdefault(toks, i)
     for i, m in enumerate(mentions):
         toks = tuple(keys[i].split())
@@ -144,7 +141,7 @@ def cluster_mentions(doc, mentions: list[common.Mention]) -> list[int]:
         elif not as_suffix and len(as_prefix) == 1 and (m.label == "PERSON" or known is not None):
             target = next(iter(as_prefix))
         elif not as_suffix and not as_prefix and len(inside) == 1:
-            target = next(iter(inside))  # "Lukonde" for "Sama Lukonde Kyenge"
+            target = next(iter(inside))  # "Adebayo" for "Oyelaran Adebayo Eze"
         if target is not None:
             uf.union(i, full[target])
             m.label = "PERSON"  # part of the name of a person named in full is that person
@@ -161,7 +158,7 @@ def _cluster_label(members: list[common.Mention], keys_full_person: bool) -> str
         weight[m.label] = weight.get(m.label, 0) + w
     if keys_full_person:
         weight["PERSON"] = weight.get("PERSON", 0) + 2
-    return max(weight, key=lambda lab: (weight[lab], -_LABEL_ORDER.index(lab)))
+    return max(weight, key=lambda lab: (weight[lab], -common.LABELS.index(lab)))
 
 
 def _canonical(doc, members: list[common.Mention]) -> str:

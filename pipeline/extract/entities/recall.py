@@ -30,8 +30,8 @@ def acronym_mentions(doc, mentions: list[Mention]) -> list[Mention]:
             continue
         initials = [t.text[0].lower() for t in doc[prev.tok_start:prev.tok_end] if t.is_alpha]
         if prev.label == "PERSON" and [c.lower() for c in acr.text if c.isalpha()] != initials:
-            # "Matlhodi Maseko (DA)": an acronym after a person's name is their party or employer,
-            # unless it spells the person's initials ("Derrick America (DA)")
+            # "Ana Vell (NDP)": an acronym after a person's name is their party or employer,
+            # unless it spells the person's initials ("Diane Anders (DA)")
             out.append(Mention(acr.i, acr.i + 1, "ORG", strong=True))
             continue
         out.append(Mention(acr.i, acr.i + 1, prev.label, strong=prev.strong,
@@ -44,8 +44,8 @@ _ACRONYM_GLUE = {"and", "of", "for", "the", "in", "on", "&", ",", "-"}
 
 
 def common_noun_acronyms(doc) -> set[str]:
-    """Acronyms the article defines by lowercase words ("unmanned aerial systems (UAS)", "active
-    electronically scanned array, or AESA"): abbreviations of things, not names."""
+    """Acronyms the article defines by lowercase words ("unmanned aerial vehicles (UAV)", "light
+    detection and ranging, or LIDAR"): abbreviations of things, not names."""
     found = set()
     for tok in doc:
         if not ACRONYM_RE.match(tok.text) or tok.i < 2:
@@ -73,7 +73,7 @@ _DATELINE_RE = re.compile(r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,40}?)(?=\s*
 
 
 def dateline_mentions(doc, layout, covered: set[int]) -> list[Mention]:
-    """'KIGALI, Jun 15 2022 (IPS) -', 'PARIS: ...': an all-caps place opening a paragraph."""
+    """'NAIROBI, May 3 (Reuters) -', 'PARIS: ...': an all-caps place opening a paragraph."""
     out = []
     for b in layout.blocks:
         if b.kind not in ("body", "dateline", "subtitle"):
@@ -119,7 +119,7 @@ def gazetteer_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
 
 
 def repeat_mentions(doc, mentions: list[Mention], covered: set[int], ctx: Context) -> list[Mention]:
-    """Later bare uses of a name the article introduced ('the JSC', '(Judge) Hlophe') that the
+    """Later bare uses of a name the article introduced ('the NGB', '(Judge) Okafor') that the
     model missed: the same words, capitalised as a name, not part of a longer name."""
     forms: dict[tuple[str, ...], Mention] = {}
     for m in mentions:
@@ -171,8 +171,8 @@ def repeat_mentions(doc, mentions: list[Mention], covered: set[int], ctx: Contex
 
 def pattern_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
     """Names the model missed that announce their type in their last word: a run of capitalised
-    words ending in an organisation head ("Mauritius Meat Authority", "Mashonaland Turf Club") or
-    a place head ("Nigeria Street", "Ehime Prefecture", "Barbilla National Park")."""
+    words ending in an organisation head ("Eastland Meat Authority", "Harbour Turf Club") or
+    a place head ("Market Street", "Greywater National Park")."""
     out = []
     for tok in doc:
         low = tok.lower_
@@ -213,7 +213,7 @@ def pattern_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
 
 
 def marker_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
-    """'Nana Kwadumanu', 'Datuk Noorsiah Mohd Saaduddin': a name marker and the capitalised words
+    """'Nana Osei Bekoe', 'Datuk Aminah Yusof': a name marker and the capitalised words
     after it are a person the model missed."""
     out = []
     for tok in doc:
@@ -231,7 +231,7 @@ def marker_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
 
 
 def titled_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
-    """'ASI Masud said', 'Sister Ponce', 'PM Modi': the capitalised name words after a title are a
+    """'Inspector Vell said', 'Sister Okafor', 'PM Varga': the capitalised name words after a title are a
     person the model missed (the title stays out of the mention)."""
     out = []
     for tok in doc:
@@ -247,14 +247,14 @@ def titled_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
                 or any(ROMAN_RE.match(t.text) for t in doc[tok.i:e]):
             continue
         if e < len(doc) and doc[e].text[:1].isupper() and "\n" not in doc[e - 1].whitespace_:
-            continue  # "Deputy Prime Minister", "King Kusae Edu Asona Royal Stool": not a bare name
+            continue  # "Deputy Prime Minister", "King Osei Tutu Royal Court": not a bare name
         out.append(Mention(tok.i, e, "PERSON", strong=True, titled=True))
         covered.update(range(tok.i, e))
     return out
 
 
 def given_name_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
-    """'Ricardo Lombana': a given name followed by capitalised name words is a person the model
+    """'Ricardo Almeyda': a given name followed by capitalised name words is a person the model
     missed."""
     out = []
     for tok in doc:
@@ -274,7 +274,7 @@ def given_name_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
 
 
 def outlet_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
-    """Outlets and agencies of the registry the model left untagged ("- Bernama", "/MONTSAME/")."""
+    """Outlets and agencies of the registry the model left untagged ("- Reuters", "/AFP/")."""
     out = []
     pattern = outlets.alias_pattern()
     if not pattern:
