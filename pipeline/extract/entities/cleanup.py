@@ -7,6 +7,7 @@ possessives and punctuation."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from pipeline.extract.entities import gazetteer as gaz
 from pipeline.extract.entities.common import (
@@ -113,119 +114,182 @@ def _next_word(doc, i: int) -> str:
     return doc[i:k + 1].text
 
 
-def clean_span(doc, s: int, e: int, label: str, ctx: Context, cut: bool = False) -> Mention | None:
-    """Trim one piece of a model entity to the name itself; None when nothing of a name is left."""
-    while s < e and (doc[s].lower_ in DETERMINERS or doc[s].is_punct or doc[s].is_space):
-        s += 1
-    while e > s and (doc[e - 1].text in POSSESSIVE or doc[e - 1].is_space
-                     or (doc[e - 1].is_punct and doc[e - 1].text not in (")",))):
-        e -= 1
-    if s >= e:
-        return None
-    # A capitalised sentence opener glued to the name: "Said Vell", "Following Okafor",
-    # "Meanwhile Vell"; or lowercase words in front of it ("rivals-- Okafor"). A word the
-    # tagger reads as a verb inside a sentence is a verb only if the article also writes it in
-    # lowercase ("members Lerato Dube-Mokoena" keeps its given name).
-    while e - s >= 2 and not doc[s].text.isupper() and (
-            (doc[s].tag_ in NON_NAME_START_TAGS and (
-                not doc[s].tag_.startswith("VB") or doc[s].is_sent_start or s in ctx.block_starts
-                or doc[s].lower_ in ctx.lower_words))
-            or (doc[s].text[:1].islower() and doc[s].lower_ not in NAME_PARTICLES)
-            or ((doc[s].is_sent_start or s in ctx.block_starts) and doc[s].lower_ in ctx.lower_words
-                and doc[s].lower_ not in NAME_PARTICLES and not gaz.place(doc[s].text))):
-        s += 1
-    # the hyphen a cut prefix leaves behind ("anti-", "pro-", "ex-") is not part of the name
-    while s < e - 1 and doc[s].is_punct and doc[s].text not in ("(", "["):
-        s += 1
-    while e - s >= 2 and (doc[e - 1].tag_ in NON_NAME_END_TAGS or (label == "PERSON" and doc[e - 1].like_num)):
-        e -= 1
-    # "the Okafor Socialist government": a creed or nationality word closing the span modifies the noun
-    # after it and is not part of the name.
+@dataclass
+class Draft:
+    """A span being cleaned: the passes move its token bounds and may change its label."""
+
+    s: int
+    e: int
+    label: str
+    ctx: Context
+    cut: bool  # a piece of a longer model span cut at a line break or bracket
+    titled: bool = False
+
+
+# Each pass trims a draft in place and returns False when nothing of a name is left.
+
+
+def trim_edges(doc, d: Draft) -> bool:
+    """A leading determiner or punctuation, a trailing possessive, punctuation or space."""
+    while d.s < d.e and (doc[d.s].lower_ in DETERMINERS or doc[d.s].is_punct or doc[d.s].is_space):
+        d.s += 1
+    while d.e > d.s and (doc[d.e - 1].text in POSSESSIVE or doc[d.e - 1].is_space
+                         or (doc[d.e - 1].is_punct and doc[d.e - 1].text not in (")",))):
+        d.e -= 1
+    return d.s < d.e
+
+
+def trim_sentence_opener(doc, d: Draft) -> bool:
+    """A capitalised sentence opener glued to the name ("Said Vell", "Following Okafor", "Meanwhile
+    Vell"), lowercase words in front of it ("rivals-- Okafor") and the hyphen a cut prefix leaves
+    ("anti-", "pro-", "ex-"). A word the tagger reads as a verb inside a sentence is a verb only if
+    the article also writes it in lowercase ("members Lerato Dube-Mokoena" keeps its given name)."""
+    ctx = d.ctx
+    while d.e - d.s >= 2 and not doc[d.s].text.isupper() and (
+            (doc[d.s].tag_ in NON_NAME_START_TAGS and (
+                not doc[d.s].tag_.startswith("VB") or doc[d.s].is_sent_start or d.s in ctx.block_starts
+                or doc[d.s].lower_ in ctx.lower_words))
+            or (doc[d.s].text[:1].islower() and doc[d.s].lower_ not in NAME_PARTICLES)
+            or ((doc[d.s].is_sent_start or d.s in ctx.block_starts) and doc[d.s].lower_ in ctx.lower_words
+                and doc[d.s].lower_ not in NAME_PARTICLES and not gaz.place(doc[d.s].text))):
+        d.s += 1
+    while d.s < d.e - 1 and doc[d.s].is_punct and doc[d.s].text not in ("(", "["):
+        d.s += 1
+    while d.e - d.s >= 2 and (doc[d.e - 1].tag_ in NON_NAME_END_TAGS
+                              or (d.label == "PERSON" and doc[d.e - 1].like_num)):
+        d.e -= 1
+    return True
+
+
+def trim_modifying_creed(doc, d: Draft) -> bool:
+    """"the Okafor Socialist government": a creed or nationality word closing the span modifies the
+    noun after it and is not part of the name."""
+    s, e = d.s, d.e
     if e - s >= 2 and e < len(doc) and gaz.is_demonym(doc[e - 1].text) and not gaz.is_demonym(doc[s].text) \
             and doc[e - 2].lower_ not in COMPASS and doc[e].pos_ == "NOUN" and doc[e].text.islower():
-        e -= 1
-    # "Boeing 737", "Airbus A320": a maker's name in front of a model code names a product.
-    if e < len(doc) and label in ("PERSON", "ORG", "GPE", "NORP") and doc[e - 1].whitespace_ == " " \
-            and MODEL_CODE_RE.fullmatch(_next_word(doc, e).rstrip(".,;:")):
-        return None
-    # Headline case: keep the words the prose attests as parts of names.
-    if any(i in ctx.headline_tokens for i in range(s, e)):
-        kept = [i for i in range(s, e) if attested(doc[i], ctx)]
-        if not kept:
-            # A name no prose attests is kept only in a credit line ("Ana Vell / AP").
-            if not (label == "PERSON" and 2 <= e - s <= 3 and s in ctx.caption_tokens and all(
-                    doc[i].text[:1].isupper() and doc[i].lower_ not in ctx.lower_words for i in range(s, e))):
-                return None
-        else:
-            s, e = max(runs_of(kept), key=lambda r: (r[1] - r[0], -r[0]))
-    titled = False
-    if is_job(doc, s, e):
-        # "Governor of Eastland Province": the job goes, the place or body it is of stays
-        s += 2
-        while s < e and doc[s].lower_ in DETERMINERS:
-            s += 1
-        if s >= e or not doc[s].text[:1].isupper() or (e - s == 1 and is_portfolio(doc, s)):
-            return None
-    if e - s >= 2 and (label in ("PERSON", "ORG", "GPE", "NORP") or gaz.is_honorific(doc[s].text)):
-        s2, titled = _strip_titles(doc, s, e)
-        # Titles come off a person's name; an ORG or place keeps its words unless what is left
-        # after the title reads as a person's name ("Comptroller Lucia Ferreira").
-        # A nationality makes no person of the one word after it ("the Egyptian Exchange").
-        if s2 > s and person_like(doc, s2, e) and (titled or label == "PERSON" or e - s2 >= 2):
-            s = s2
-            if label != "PERSON" and person_like(doc, s, e):
-                label = "PERSON"
-        else:
-            titled = False
-        if label == "PERSON" and e - s >= 3:
-            s3, inner = _inner_title_cut(doc, s, e)
-            s, titled = s3, titled or inner
-        if titled and e - s == 1 and gaz.is_honorific(doc[s].text):
-            return None  # "Her Majesty Queen": titles only, the name follows
-    # "Germany Map": a person's name does not open with a country's name; what follows the
-    # country is a person only when it reads as a full name.
-    if label == "PERSON" and e - s >= 2 and gaz.is_country(doc[s].text) and not gaz.is_given_name(doc[s].text) \
+        d.e -= 1
+    return True
+
+
+def drop_maker_of_model(doc, d: Draft) -> bool:
+    """"Boeing 737", "Airbus A320": a maker's name in front of a model code names a product."""
+    e = d.e
+    return not (e < len(doc) and d.label in ("PERSON", "ORG", "GPE", "NORP") and doc[e - 1].whitespace_ == " "
+                and MODEL_CODE_RE.fullmatch(_next_word(doc, e).rstrip(".,;:")))
+
+
+def keep_attested_headline_words(doc, d: Draft) -> bool:
+    """Headline case: keep the words the prose attests as parts of names; a name no prose attests
+    is kept only in a credit line ("Ana Vell / AP")."""
+    ctx = d.ctx
+    if not any(i in ctx.headline_tokens for i in range(d.s, d.e)):
+        return True
+    kept = [i for i in range(d.s, d.e) if attested(doc[i], ctx)]
+    if kept:
+        d.s, d.e = max(runs_of(kept), key=lambda r: (r[1] - r[0], -r[0]))
+        return True
+    return d.label == "PERSON" and 2 <= d.e - d.s <= 3 and d.s in ctx.caption_tokens and all(
+        doc[i].text[:1].isupper() and doc[i].lower_ not in ctx.lower_words for i in range(d.s, d.e))
+
+
+def drop_job_of(doc, d: Draft) -> bool:
+    """"Governor of Eastland Province": the job goes, the place or body it is of stays."""
+    if not is_job(doc, d.s, d.e):
+        return True
+    d.s += 2
+    while d.s < d.e and doc[d.s].lower_ in DETERMINERS:
+        d.s += 1
+    return not (d.s >= d.e or not doc[d.s].text[:1].isupper() or (d.e - d.s == 1 and is_portfolio(doc, d.s)))
+
+
+def strip_titles(doc, d: Draft) -> bool:
+    """Titles come off a person's name; an ORG or place keeps its words unless what is left after the
+    title reads as a person's name ("Comptroller Lucia Ferreira"). A nationality makes no person of
+    the one word after it ("the Egyptian Exchange"). Titles alone ("Her Majesty Queen") are no name."""
+    s, e = d.s, d.e
+    if not (e - s >= 2 and (d.label in ("PERSON", "ORG", "GPE", "NORP") or gaz.is_honorific(doc[s].text))):
+        return True
+    s2, titled = _strip_titles(doc, s, e)
+    if s2 > s and person_like(doc, s2, e) and (titled or d.label == "PERSON" or e - s2 >= 2):
+        d.s = s2
+        if d.label != "PERSON" and person_like(doc, d.s, e):
+            d.label = "PERSON"
+    else:
+        titled = False
+    if d.label == "PERSON" and e - d.s >= 3:
+        d.s, inner = _inner_title_cut(doc, d.s, e)
+        titled = titled or inner
+    d.titled = titled
+    return not (titled and e - d.s == 1 and gaz.is_honorific(doc[d.s].text))
+
+
+def split_country_from_person(doc, d: Draft) -> bool:
+    """"Germany Map": a person's name does not open with a country's name; what follows the country
+    is a person only when it reads as a full name."""
+    s, e = d.s, d.e
+    if d.label == "PERSON" and e - s >= 2 and gaz.is_country(doc[s].text) and not gaz.is_given_name(doc[s].text) \
             and not gaz.is_ambiguous_place(doc[s].text):
         if e - s >= 3 and person_like(doc, s + 1, e):
-            s += 1
+            d.s += 1
         else:
-            e, label = s + 1, "GPE"
-    # Honorific or rank left at the end of an ORG ("... Academy of Sciences Dr.").
-    while e - s >= 2 and label != "PERSON" and (
-            (gaz.is_news_title(doc[e - 1].text) and doc[e - 1].text[:1].isupper()) or doc[e - 1].lower_ in JOB_WORDS):
-        e -= 1
-    # The first words of a job title after an organisation ("Acme Public Relations Officer",
-    # "Samsung Marketing Manager", "U.N. High Commissioner") belong to the title.
-    if label == "ORG" and e < len(doc) and (doc[e].lower_ in JOB_WORDS or gaz.is_honorific(doc[e].text)):
-        while e - s >= 2 and doc[e - 1].lower_ in JOB_MODIFIERS:
-            e -= 1
-    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space) and doc[e - 1].text not in (")",) \
-            and not (doc[e - 1].text == "." and e - 2 >= s and len(doc[e - 2].text) == 1):
-        e -= 1
-    if s >= e:
-        return None
+            d.e, d.label = s + 1, "GPE"
+    return True
+
+
+def trim_trailing_titles(doc, d: Draft) -> bool:
+    """A title left at the end of an ORG ("... Academy of Sciences Dr."), and the first words of a
+    job title after an organisation ("Acme Public Relations Officer", "U.N. High Commissioner")."""
+    while d.e - d.s >= 2 and d.label != "PERSON" and (
+            (gaz.is_news_title(doc[d.e - 1].text) and doc[d.e - 1].text[:1].isupper())
+            or doc[d.e - 1].lower_ in JOB_WORDS):
+        d.e -= 1
+    if d.label == "ORG" and d.e < len(doc) and (doc[d.e].lower_ in JOB_WORDS or gaz.is_honorific(doc[d.e].text)):
+        while d.e - d.s >= 2 and doc[d.e - 1].lower_ in JOB_MODIFIERS:
+            d.e -= 1
+    while d.e > d.s and (doc[d.e - 1].is_punct or doc[d.e - 1].is_space) and doc[d.e - 1].text not in (")",) \
+            and not (doc[d.e - 1].text == "." and d.e - 2 >= d.s and len(doc[d.e - 2].text) == 1):
+        d.e -= 1
+    return d.s < d.e
+
+
+def drop_non_names(doc, d: Draft) -> bool:
+    """What is left is no name: a URL, no letter or capital, a regnal number ("IV"), a common
+    abbreviation ("GDP"), a model or disease code ("COVID-19", "MiG-29"), a portfolio next to a job
+    title ("Minister of Education"), a lone verb or function word ("has Tweeted that"), or one word
+    left from a span cut at a line break ("Harriet Quill\n\nPhoto") that the article uses nowhere else."""
+    s, e, ctx = d.s, d.e, d.ctx
     if any(i in ctx.url_tokens for i in range(s, e)):
-        return None
+        return False
     span_text = doc[s:e].text
     if not re.search(r"[^\W\d_]", span_text) or not any(c.isupper() for c in span_text):
-        return None
-    if label == "PERSON" and len(span_text) >= 2 and ROMAN_RE.match(span_text):
-        return None  # "IV" of "King Osei Tutu IV": a regnal number, not a name
+        return False
+    if d.label == "PERSON" and len(span_text) >= 2 and ROMAN_RE.match(span_text):
+        return False
     if span_text.upper().rstrip("S") in gaz.COMMON_ACRONYMS or span_text.upper() in gaz.COMMON_ACRONYMS:
-        return None
-    # A model, product or disease code ("COVID-19", "MiG-29", "A-10") is not a name of anything we keep.
+        return False
     if re.fullmatch(r"[A-Za-z]+-\d+[A-Za-z]?", span_text):
-        return None
-    # A portfolio next to a job title ("Minister of Education", "the Finance Minister").
-    if e - s == 1 and label == "ORG" and is_portfolio(doc, s):
-        return None
+        return False
+    if e - s == 1 and d.label == "ORG" and is_portfolio(doc, s):
+        return False
     if e - s == 1:
         tok = doc[s]
-        # A lone verb or function word the model took for a name ("has Tweeted that").
-        if tok.tag_ in NON_NAME_START_TAGS and not tok.text.isupper() and (label != "PERSON" or tok.tag_ != "VBN"):
+        if tok.tag_ in NON_NAME_START_TAGS and not tok.text.isupper() and (d.label != "PERSON" or tok.tag_ != "VBN"):
+            return False
+        if d.cut and not tok.text.isupper() and ctx.attested[tok.text.casefold()] < 2 and not gaz.place(tok.text):
+            return False
+    return True
+
+
+CLEANUP_PASSES = (trim_edges, trim_sentence_opener, trim_modifying_creed, drop_maker_of_model,
+                  keep_attested_headline_words, drop_job_of, strip_titles, split_country_from_person,
+                  trim_trailing_titles, drop_non_names)
+
+
+def clean_span(doc, s: int, e: int, label: str, ctx: Context, cut: bool = False) -> Mention | None:
+    """Trim one piece of a model entity to the name itself, pass by pass; None when nothing of a
+    name is left."""
+    draft = Draft(s, e, label, ctx, cut)
+    for step in CLEANUP_PASSES:
+        if not step(doc, draft):
             return None
-        # One word left over from a span cut at a line break ("Harriet Quill\n\nPhoto"): a name
-        # only when the article uses it as one elsewhere.
-        if cut and not tok.text.isupper() and ctx.attested[tok.text.casefold()] < 2 and not gaz.place(tok.text):
-            return None
-    return Mention(s, e, label, titled=titled, strong=titled)
+    return Mention(draft.s, draft.e, draft.label, titled=draft.titled, strong=draft.titled)
