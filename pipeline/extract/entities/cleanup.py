@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.layout import outlets
 from pipeline.extract.entities import gazetteer as gaz
 from pipeline.extract.entities.common import (
     COMPASS, CUT_TEXTS, DASHES, DETERMINERS, JOB_MODIFIERS, JOB_WORDS, MODEL_CODE_RE, NAME_PARTICLES,
@@ -209,6 +210,8 @@ def strip_titles(doc, d: Draft) -> bool:
     s, e = d.s, d.e
     if not (e - s >= 2 and (d.label in ("PERSON", "ORG", "GPE", "NORP") or gaz.is_honorific(doc[s].text))):
         return True
+    if gaz.is_known_org(doc[s:e].text) or gaz.place(doc[s:e].text) or outlets.lookup(doc[s:e].text):
+        return True  # a registry's name ("Credit Suisse") keeps a first word that can be a title
     s2, titled = _strip_titles(doc, s, e)
     if s2 > s and person_like(doc, s2, e) and (titled or d.label == "PERSON" or e - s2 >= 2):
         d.s = s2
