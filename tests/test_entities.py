@@ -245,6 +245,8 @@ def test_bracketed_acronym_joins_its_entity(parse):
     ("She was treated at St Agnes's Hospital after the crash.\n", {("St Agnes's Hospital", "ORG")}, {"Agnes"}),
     # a possessive between a person and an organisation makes two entities
     ("Many recalled Warren's State Department as cautious.\n", set(), {"Warren's State Department"}),
+    ("A spokesman for the Ministry of Health’s Research Bureau said the study was closed.\n",
+     {("Ministry of Health", "ORG")}, {"Ministry of", "Ministry of Health’s Research Bureau"}),
     # "U.S." keeps its final period
     ("Officials in the U.S. said the talks would resume.\n", {("U.S.", "GPE")}, {"U.S"}),
     # prefixes and whitespace are not part of a name

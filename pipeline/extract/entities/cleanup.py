@@ -242,9 +242,9 @@ def split_country_from_person(doc, d: Draft) -> bool:
 def trim_trailing_titles(doc, d: Draft) -> bool:
     """A title left at the end of an ORG ("... Academy of Sciences Dr."), and the first words of a
     job title after an organisation ("Acme Public Relations Officer", "U.N. High Commissioner")."""
-    while d.e - d.s >= 2 and d.label != "PERSON" and (
+    while d.e - d.s >= 2 and d.label != "PERSON" and doc[d.e - 2].lower_ not in ("of", "for") and (
             (gaz.is_news_title(doc[d.e - 1].text) and doc[d.e - 1].text[:1].isupper())
-            or doc[d.e - 1].lower_ in JOB_WORDS):
+            or doc[d.e - 1].lower_ in JOB_WORDS):  # after "of" it is a portfolio ("Ministry of Justice")
         d.e -= 1
     if d.label == "ORG" and d.e < len(doc) and (doc[d.e].lower_ in JOB_WORDS or gaz.is_honorific(doc[d.e].text)):
         while d.e - d.s >= 2 and doc[d.e - 1].lower_ in JOB_MODIFIERS:
