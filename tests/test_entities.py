@@ -441,3 +441,30 @@ def test_seed_articles_invariants(parse, seed_texts):
     keys = norp.canonical_name.str.casefold().str.replace(r"(ans|an|s)$", "", regex=True)
     assert not keys.duplicated().any()
     assert out.groupby("entity_id").canonical_name.nunique().max() == 1
+
+
+# --- Lexicons --------------------------------------------------------------------------------------
+
+def test_places_cover_every_country_and_first_level_subdivision():
+    import pycountry
+
+    from pipeline.extract.entities import gazetteer as gaz
+    from pipeline.lexicons.generate.places import _clean, _surfaces
+
+    missing = [c.name for c in pycountry.countries
+               if not any(gaz.place(n) for n in _surfaces(c.name) + [getattr(c, "common_name", ""),
+                                                                   getattr(c, "official_name", "")] if n)]
+    assert not missing
+    subdivisions = [s for s in pycountry.subdivisions if s.parent_code is None and _clean(s.name)]
+    assert len({s.country_code for s in subdivisions}) > 150
+    assert all(gaz.place(_clean(s.name)) for s in subdivisions)
+
+
+@pytest.mark.parametrize("word, honorific", [
+    ("Mr.", True), ("Sheikh", True), ("Lt.", True), ("Sergeant", True), ("MP", True),
+    ("National", False), ("State", False), ("Credit", False), ("St", False), ("US", False), ("his", False),
+])
+def test_honorifics_keep_titles_and_leave_name_words(word, honorific):
+    from pipeline.extract.entities import gazetteer as gaz
+
+    assert gaz.is_honorific(word) is honorific
