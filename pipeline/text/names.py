@@ -20,3 +20,20 @@ def name_key(name: str) -> str:
     k = k.removeprefix("the ")
     k = k.removesuffix("'s")
     return " ".join("".join(c if c.isalnum() else " " for c in k).split())
+
+
+_POSSESSIVE_END = re.compile(r"(?<=\w)[’'‘`´][sS]?$")
+_RAGGED_START = re.compile(r"^[^\w(\[]+")
+_RAGGED_END = re.compile(r"[^\w.)\]!]+$")
+
+
+def proper_form(name: str) -> str:
+    """A name as a reader should see it: no possessive ending ("Ana Vell's" -> "Ana Vell", "Jones'"
+    -> "Jones") and no stray punctuation or space at its edges ("-Vell" -> "Vell"); an inner
+    possessive ("St Agnes's Hospital") and an abbreviation's closing period ("U.S.") stay."""
+    out = _RAGGED_START.sub("", name.strip())
+    while True:
+        trimmed = _RAGGED_END.sub("", _POSSESSIVE_END.sub("", out))
+        if trimmed == out:
+            return out
+        out = trimmed
