@@ -33,7 +33,8 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.ingest import normalise_text  # noqa: E402
 from pipeline.extract.layout import parse_layout  # noqa: E402
-from pipeline.link.reuse import cluster_quotes, find_reuse  # noqa: E402
+from pipeline.link.quote_clusters import cluster_quotes  # noqa: E402
+from pipeline.link.reuse import find_reuse  # noqa: E402
 
 log = logging.getLogger("benchmarks.link_scaling")
 MIN_PASSAGE_WORDS = 8

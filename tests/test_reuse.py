@@ -14,10 +14,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import pipeline.link.reuse as reuse_mod
+import pipeline.link.reuse.index as reuse_index
 from pipeline.ingest import normalise_text
 from pipeline.extract.layout import parse_layout
-from pipeline.link.reuse import cluster_quotes, find_reuse
+from pipeline.link.quote_clusters import cluster_quotes
+from pipeline.link.reuse import find_reuse
 from pipeline.link.tokens import Vocab, tokenize, words
 from pipeline.schemas import REUSE
 
@@ -224,7 +225,7 @@ def test_articles_that_share_only_boilerplate_are_not_linked():
 
 @pytest.mark.parametrize("n_sharing, linked", [(2, True), (4, False)])
 def test_a_sentence_in_too_many_articles_links_none(monkeypatch, n_sharing, linked):
-    monkeypatch.setattr(reuse_mod, "MAX_SHINGLE_DF", 3)
+    monkeypatch.setattr(reuse_index, "MAX_SHINGLE_DF", 3)
     blurb = ("The Gazette is an independent newsroom funded by its readers and by local businesses since "
              "the spring of 1921.")
     topics = ["ferry fares rose again", "the bridge reopened", "a storm hit the coast", "the harbour froze"]

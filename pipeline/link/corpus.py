@@ -11,7 +11,8 @@ import pandas as pd
 from pipeline.extract.layout import outlets
 from pipeline.link.entities import resolve_corpus
 from pipeline.text.names import name_key
-from pipeline.link.reuse import build_corpus, cluster_quotes, find_reuse
+from pipeline.link.quote_clusters import cluster_quotes
+from pipeline.link.reuse import build_corpus, find_reuse
 
 log = logging.getLogger(__name__)
 

@@ -157,10 +157,10 @@ def body_mask(ids: np.ndarray, body: str, vocab: Vocab) -> np.ndarray:
         pids = vocab.ids(para)
         if not pids:
             continue
-        found = _find_run(seq, pids, cursor)
+        found = find_run(seq, pids, cursor)
         if found is None and len(pids) > 1:
             # A caption glued to its paragraph ("…BannerIn the oil sector") splits the first word.
-            found = _find_run(seq, pids[1:], cursor)
+            found = find_run(seq, pids[1:], cursor)
             pids = pids[1:]
         if found is None:
             continue
@@ -169,8 +169,10 @@ def body_mask(ids: np.ndarray, body: str, vocab: Vocab) -> np.ndarray:
     return mask
 
 
-def _find_run(seq: list[int], run: list[int], start: int) -> int | None:
-    """First index >= start where `run` occurs contiguously in `seq`."""
+def find_run(seq: list[int], run: list[int], start: int = 0) -> int | None:
+    """First index >= start where `run` occurs contiguously in `seq` (None for an empty run)."""
+    if not run:
+        return None
     first, n = run[0], len(run)
     i = start
     while True:
@@ -189,7 +191,7 @@ def phrase_mask(ids: np.ndarray, phrases: list[list[int]]) -> np.ndarray:
     seq = ids.tolist()
     for phrase in phrases:
         i = 0
-        while (i := _find_run(seq, phrase, i)) is not None:
+        while (i := find_run(seq, phrase, i)) is not None:
             mask[i:i + len(phrase)] = True
             i += 1
     return mask

@@ -1,0 +1,73 @@
+"""The articles of a run as the reuse aligner sees them: tokens, citations, dates; and a passage."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from pipeline.link.tokens import Tokens, Vocab, stock_phrase_ids, tokenize
+
+
+@dataclass
+class Corpus:
+    """The non-duplicate articles of a run, tokenised, with what the direction rules need."""
+    article_ids: list[str]
+    texts: list[str]
+    tokens: list[Tokens]
+    cited: list[frozenset[str]]
+    dates: list[dt.date | None]
+    vocab: Vocab
+    index: dict[str, int]  # article_id -> position in the lists above
+
+
+@dataclass
+class Passage:
+    """Aligned words of a copy (xs, token indices in `copy`) and of its source (ys, in `source`)."""
+    copy: int
+    source: int
+    xs: np.ndarray  # int32, increasing
+    ys: np.ndarray
+
+
+def _is_missing(v) -> bool:
+    if v is None:
+        return True
+    try:
+        return bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def _as_date(v) -> dt.date | None:
+    if _is_missing(v):
+        return None
+    if isinstance(v, dt.datetime):  # pd.Timestamp too
+        return v.date()
+    return v if isinstance(v, dt.date) else None
+
+
+def build_corpus(articles: pd.DataFrame) -> Corpus:
+    """Tokenise the articles that are not exact duplicates, in article_id order (order-independent)."""
+    arts = articles
+    if "duplicate_of" in arts.columns and len(arts):
+        arts = arts[arts["duplicate_of"].map(_is_missing).astype(bool)]
+    arts = arts.sort_values("article_id", kind="mergesort") if len(arts) else arts.iloc[0:0]
+    vocab = Vocab()
+    stock = stock_phrase_ids(vocab)
+    has_body = "body" in arts.columns
+    has_cited = "cited_article_ids" in arts.columns
+    has_date = "published_date" in arts.columns
+    ids, texts, toks, cited, dates = [], [], [], [], []
+    for row in arts.itertuples(index=False):
+        body = row.body if has_body and not _is_missing(row.body) else None
+        ids.append(row.article_id)
+        texts.append(row.text)
+        toks.append(tokenize(row.text, body, vocab, stock))
+        c = row.cited_article_ids if has_cited else None
+        cited.append(frozenset(c) if c is not None and not isinstance(c, float) else frozenset())
+        dates.append(_as_date(row.published_date) if has_date else None)
+    return Corpus(ids, texts, toks, cited, dates, vocab, {aid: n for n, aid in enumerate(ids)})
+
+
