@@ -66,6 +66,13 @@ class Vocab:
             self._raw[raw] = tid
         return tid
 
+    def words(self) -> list[str]:
+        """The normalised words, indexed by id."""
+        out = [""] * len(self._ids)
+        for word, tid in self._ids.items():
+            out[tid] = word
+        return out
+
     def ids(self, text: str) -> list[int]:
         return [self.id_of_raw(m.group()) for m in _TOKEN_RE.finditer(_masked(text))]
 

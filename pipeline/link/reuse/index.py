@@ -76,8 +76,14 @@ def candidate_pairs(G: np.ndarray, A: np.ndarray, n_articles: int, max_candidate
     X.sum_duplicates()
     X.data[:] = 1  # a shingle repeated inside one article counts once
     shared = (X @ X.T).tocoo()
-    r, c, v = shared.row, shared.col, shared.data
-    keep = (r != c) & (v >= min_shared)
+    keep = shared.data >= min_shared
+    return top_pairs(shared.row[keep], shared.col[keep], shared.data[keep], max_candidates)
+
+
+def top_pairs(r: np.ndarray, c: np.ndarray, v: np.ndarray, max_candidates: int) -> list[tuple[int, int]]:
+    """Pairs (a, b), a < b, of the entries (r, c, v) of a similarity matrix: each row's
+    max_candidates highest v (ties by column), the diagonal left out."""
+    keep = r != c
     r, c, v = r[keep], c[keep], v[keep]
     order = np.lexsort((c, -v, r))  # per article: most shared first, ties by position (stable)
     r, c = r[order], c[order]
@@ -88,13 +94,38 @@ def candidate_pairs(G: np.ndarray, A: np.ndarray, n_articles: int, max_candidate
     return sorted(set(zip(a.tolist(), b.tolist())))
 
 
-def candidate_anchors(corpus: Corpus, k: int, max_candidates: int = 10**9, min_shared: int = 1
-                      ) -> Iterator[tuple[tuple[int, int], np.ndarray]]:
+def content_pairs(stems: list[np.ndarray], idf: np.ndarray, max_candidates: int, min_cosine: float
+                  ) -> list[tuple[int, int]]:
+    """Pairs worth measuring for a rewrite, which shares facts and rare words but few runs of words:
+    for each article, the max_candidates articles closest by the cosine of their idf-weighted content
+    stems (stems: each article's distinct stem ids). Stems in more than MAX_SHINGLE_DF articles are
+    left out of the index, so the work stays linear in the corpus."""
+    from scipy.sparse import csr_matrix
+
+    rows = np.concatenate([np.full(len(x), n, dtype=np.int64) for n, x in enumerate(stems)]) if stems else \
+        np.zeros(0, dtype=np.int64)
+    cols = np.concatenate(stems) if stems else np.zeros(0, dtype=np.int64)
+    if not len(cols):
+        return []
+    df = np.bincount(cols, minlength=len(idf))
+    keep = (df[cols] >= 2) & (df[cols] <= MAX_SHINGLE_DF)
+    rows, cols = rows[keep], cols[keep]
+    X = csr_matrix((idf[cols], (rows, cols)), shape=(len(stems), len(idf)))
+    norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
+    X = csr_matrix(X.multiply(1.0 / np.maximum(norms, 1e-12)[:, None]))
+    sim = (X @ X.T).tocoo()
+    keep = sim.data >= min_cosine
+    return top_pairs(sim.row[keep], sim.col[keep], sim.data[keep], max_candidates)
+
+
+def candidate_anchors(corpus: Corpus, k: int, max_candidates: int = 10**9, min_shared: int = 1,
+                      extra_pairs: list[tuple[int, int]] = ()) -> Iterator[tuple[tuple[int, int], np.ndarray]]:
     """Yield ((a, b), anchors) for each candidate pair, a < b, in order: anchors (i, j) sorted by i then j,
     the shingle at word i of a equal to the one at word j of b. Built from an inverted index of shingles,
-    one pair at a time, so memory holds one pair's anchors and work grows with the chosen pairs."""
+    one pair at a time, so memory holds one pair's anchors and work grows with the chosen pairs.
+    extra_pairs (from content_pairs) are yielded too, with the anchors they have (maybe none)."""
     G, A, P = shared_shingles(corpus, k)
-    pairs = candidate_pairs(G, A, len(corpus.tokens), max_candidates, min_shared)
+    pairs = sorted(set(candidate_pairs(G, A, len(corpus.tokens), max_candidates, min_shared)) | set(extra_pairs))
     bounds = np.searchsorted(A, np.arange(len(corpus.tokens) + 1))
     for a, b in pairs:
         ga, pa = G[bounds[a]:bounds[a + 1]], P[bounds[a]:bounds[a + 1]]

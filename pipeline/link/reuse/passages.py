@@ -2,20 +2,25 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from typing import Iterator
 
 import numpy as np
 import pandas as pd
 
 from pipeline.link.reuse.align import align_pair, prose_words
 from pipeline.link.reuse.articles import Corpus, Passage, build_corpus
-from pipeline.link.reuse.direction import source_of
-from pipeline.link.reuse.index import candidate_anchors
+from pipeline.link.reuse import derivation
+from pipeline.link.reuse.direction import relative_day, source_of
+from pipeline.link.reuse.index import candidate_anchors, content_pairs
 from pipeline.schemas import empty_frame
 
 log = logging.getLogger(__name__)
 
 SHINGLE_WORDS = 5        # words per shingle (fewer when min_passage_words is smaller)
 MAX_CANDIDATES = 8       # default of link.max_candidates: articles each one is aligned with, at most
+MIN_ALIGNED_SENTENCES = 2  # one sentence in common is a shared fact, not a rewrite
+MIN_COSINE = 0.2         # content-word cosine below which two articles are not worth measuring
 
 
 def credit_third_articles(passages: list[Passage], corpus: Corpus, min_words: int) -> list[Passage]:
@@ -27,10 +32,15 @@ def credit_third_articles(passages: list[Passage], corpus: Corpus, min_words: in
     """
     covered: dict[int, dict[int, np.ndarray]] = {}  # copy -> source -> sorted word indices of the copy
     for p in passages:
+        if p.match != "verbatim":
+            continue
         by_source = covered.setdefault(p.copy, {})
         by_source[p.source] = np.union1d(by_source.get(p.source, p.xs[:0]), p.xs)
     out = []
     for p in passages:
+        if p.match != "verbatim":
+            out.append(p)
+            continue
         thirds = sorted((set(covered.get(p.copy, ())) & set(covered.get(p.source, ()))) - {p.copy, p.source})
         if not thirds:
             out.append(p)
@@ -47,10 +57,39 @@ def credit_third_articles(passages: list[Passage], corpus: Corpus, min_words: in
     return out
 
 
-def _rows(passages: list[Passage], corpus: Corpus) -> pd.DataFrame:
+def credit_third_paraphrases(passages: list[Passage], links: dict) -> list[Passage]:
+    """Drop the X<-Y paraphrases when X and Y both derive from a third article Z: two rewrites of one
+    source resemble each other because of it, so X is linked to Z; only the verbatim words Y added
+    itself (kept by credit_third_articles) can link X to Y."""
+    sources: dict[int, set[int]] = {}
+    for copy, source in links:
+        sources.setdefault(copy, set()).add(source)
+    return [p for p in passages if p.match != "paraphrase"
+            or not ((sources.get(p.copy, set()) & sources.get(p.source, set())) - {p.copy, p.source})]
+
+
+def paraphrases(link, profs: list, corpus: Corpus) -> list[Passage]:
+    """The copy's aligned sentences that no verbatim passage touches, as paraphrase passages."""
+    pc, ps = profs[link.copy], profs[link.source]
+    in_verbatim = np.zeros(len(pc.sentence), dtype=bool)
+    for xs, _ in link.passages:
+        in_verbatim[xs] = True
+    out = []
+    for i, j, overlap in link.measure.aligned:
+        xs = np.flatnonzero(pc.sentence == i).astype(np.int32)
+        ys = np.flatnonzero(ps.sentence == j).astype(np.int32)
+        if not len(xs) or not len(ys) or in_verbatim[xs].any():
+            continue
+        shared = np.isin(pc.stem[xs], ps.stem[ys]) & (pc.stem[xs] >= 0)
+        out.append(Passage(link.copy, link.source, xs, ys, "paraphrase", int(shared.sum()), round(overlap, 3)))
+    return out
+
+
+def _rows(passages: list[Passage], corpus: Corpus, links: dict) -> pd.DataFrame:
     rows = []
     for p in passages:
         tc, ts = corpus.tokens[p.copy], corpus.tokens[p.source]
+        link = links.get((p.copy, p.source))
         rows.append({
             "article_id": corpus.article_ids[p.copy],
             "source_article_id": corpus.article_ids[p.source],
@@ -58,8 +97,13 @@ def _rows(passages: list[Passage], corpus: Corpus) -> pd.DataFrame:
             "end": int(tc.ends[p.xs[-1]]),
             "source_start": int(ts.starts[p.ys[0]]),
             "source_end": int(ts.ends[p.ys[-1]]),
-            "n_words": len(p.xs),
-            "similarity": round(len(p.xs) / (p.xs[-1] - p.xs[0] + 1), 3),
+            "n_words": len(p.xs) if p.n_words is None else p.n_words,
+            "similarity": round(len(p.xs) / (p.xs[-1] - p.xs[0] + 1), 3) if p.similarity is None
+            else min(1.0, p.similarity),
+            "match": p.match,
+            "derived_share": round(link.measure.derived_share, 3) if link else None,
+            "verbatim_share": round(link.measure.verbatim_share, 3) if link else None,
+            "derivation": link.derivation if link else None,
         })
     if not rows:
         return empty_frame("reuse")
@@ -67,26 +111,86 @@ def _rows(passages: list[Passage], corpus: Corpus) -> pd.DataFrame:
     return df.sort_values(["article_id", "start", "source_article_id"], kind="mergesort").reset_index(drop=True)
 
 
-def directed_passages(corpus: Corpus, min_passage_words: int, max_candidates: int = MAX_CANDIDATES
-                      ) -> list[Passage]:
-    """Every passage one article of the corpus copies from another, third articles credited."""
+@dataclass
+class PairLink:
+    """A candidate pair measured: which is the copy, its passages and derivation measures."""
+    copy: int
+    source: int
+    passages: list[tuple[np.ndarray, np.ndarray]]  # (xs in copy, ys in source)
+    measure: derivation.PairMeasure
+    probability: float
+    derivation: str   # wholly / partially / none
+
+
+def _quoted_spans(tok, quoted: np.ndarray) -> list[tuple[int, int]]:
+    idx = np.flatnonzero(quoted)
+    if not len(idx):
+        return []
+    breaks = np.flatnonzero(np.diff(idx) > 1)
+    firsts, lasts = np.r_[idx[0], idx[breaks + 1]], np.r_[idx[breaks], idx[-1]]
+    return [(int(tok.starts[f]), int(tok.ends[t])) for f, t in zip(firsts, lasts)]
+
+
+def measure_pairs(corpus: Corpus, min_passage_words: int, max_candidates: int = MAX_CANDIDATES,
+                  model: dict | None = None, profiles_out: list | None = None) -> Iterator[PairLink]:
+    """Every candidate pair (verbatim shingles or rare content words in common), directed and measured.
+    profiles_out, when given, receives the articles' derivation profiles."""
+    model = model if model is not None else derivation.load_model()
     k = max(2, min(SHINGLE_WORDS, min_passage_words))
     min_anchors = 1 if min_passage_words <= k else 2
-    passages: list[Passage] = []
+    profs, idf = derivation.profiles(corpus)
+    if profiles_out is not None:
+        profiles_out.extend(profs)
+    days = [relative_day(text, _quoted_spans(tok, p.quoted))
+            for text, tok, p in zip(corpus.texts, corpus.tokens, profs)]
+    stems = [np.unique(p.stem[p.prose & (p.stem >= 0)]) for p in profs]
+    extra = content_pairs(stems, idf, max_candidates, MIN_COSINE)
     n_pairs = 0
-    for (a, b), anchors in candidate_anchors(corpus, k, max_candidates, min_anchors):
-        if len(anchors) < min_anchors:
-            continue
+    for (a, b), anchors in candidate_anchors(corpus, k, max_candidates, min_anchors, extra):
         n_pairs += 1
-        shared = align_pair(a, b, anchors, corpus, k, min_passage_words)
-        if not shared:
+        shared = align_pair(a, b, anchors, corpus, k, min_passage_words) if len(anchors) >= min_anchors else []
+        shared = [(np.asarray(xs, dtype=np.int32), np.asarray(ys, dtype=np.int32)) for xs, ys in shared]
+        a_from_b = derivation.pair_measure(a, b, shared, corpus, profs, idf)
+        b_from_a = derivation.pair_measure(b, a, [(ys, xs) for xs, ys in shared], corpus, profs, idf)
+        src = source_of(a, b, shared, corpus, days)
+        if src == b:
+            link = (a, b, shared, a_from_b)
+        else:
+            link = (b, a, [(ys, xs) for xs, ys in shared], b_from_a)
+        prob = derivation.probability(link[3].features, model)
+        yield PairLink(*link, prob, derivation.label(prob, link[3].derived_share, model))
+    log.debug("reuse: %d candidate pairs measured", n_pairs)
+
+
+def _kept(link: PairLink, corpus: Corpus) -> bool:
+    """A pair is linked when the model calls the copy derived on at least MIN_ALIGNED_SENTENCES aligned
+    sentences or a verbatim passage, or when the copy cites its source and holds a verbatim passage of
+    it (a quoted excerpt of a cited article is a copy, however short), or when it sets a verbatim
+    passage of the source's own prose (unquoted there) in quote marks."""
+    if link.derivation != "none" and (link.passages or len(link.measure.aligned) >= MIN_ALIGNED_SENTENCES):
+        return True
+    if link.measure.quotes_source_prose:  # the copy quotes the source's own words: it names them as taken
+        return True
+    return bool(link.passages) and corpus.article_ids[link.source] in corpus.cited[link.copy]
+
+
+def directed_passages(corpus: Corpus, min_passage_words: int, max_candidates: int = MAX_CANDIDATES,
+                      model: dict | None = None) -> tuple[list[Passage], dict[tuple[int, int], PairLink]]:
+    """Every passage one article of the corpus copies from another, third articles credited; and the
+    linked pairs (copy, source) with their measures."""
+    passages: list[Passage] = []
+    links: dict[tuple[int, int], PairLink] = {}
+    profs: list = []
+    for link in measure_pairs(corpus, min_passage_words, max_candidates, model, profs):
+        if not _kept(link, corpus):
             continue
-        src = source_of(a, b, shared, corpus)
-        for xs, ys in shared:  # compact arrays: a wire story copied by many outlets makes many passages
-            xs, ys = np.asarray(xs, dtype=np.int32), np.asarray(ys, dtype=np.int32)
-            passages.append(Passage(b, a, ys, xs) if src == a else Passage(a, b, xs, ys))
-    log.debug("reuse: %d candidate pairs aligned, %d passages before crediting", n_pairs, len(passages))
-    return credit_third_articles(passages, corpus, min_passage_words)
+        links[(link.copy, link.source)] = link
+        for xs, ys in link.passages:
+            passages.append(Passage(link.copy, link.source, xs, ys))
+        if link.derivation != "none":
+            passages.extend(paraphrases(link, profs, corpus))
+    passages = credit_third_paraphrases(credit_third_articles(passages, corpus, min_passage_words), links)
+    return passages, links
 
 
 def find_reuse(articles: pd.DataFrame, min_passage_words: int, max_candidates: int = MAX_CANDIDATES,
@@ -94,6 +198,7 @@ def find_reuse(articles: pd.DataFrame, min_passage_words: int, max_candidates: i
     """One row per passage an article copies from another article of the corpus (REUSE schema).
     `corpus`, when given, is build_corpus(articles), shared with cluster_quotes to tokenise once."""
     corpus = corpus if corpus is not None else build_corpus(articles)
-    return _rows(directed_passages(corpus, min_passage_words, max_candidates), corpus)
+    passages, links = directed_passages(corpus, min_passage_words, max_candidates)
+    return _rows(passages, corpus, links)
 
 
