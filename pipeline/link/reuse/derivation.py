@@ -45,6 +45,11 @@ FEATURES = (
     "narrative_verbatim_share",  # share of the copy's narrative words inside verbatim passages
     "log_longest_passage",    # log(1 + words of the longest verbatim passage not quoted on both sides)
     "quoted_share",           # share of the copy's prose words inside quote marks
+    "bigram_containment",     # share of the copy's prose word bigrams (quotes included) found in the source
+    "source_union_bigram",    # the same, found in any of the copy's earlier sources (by time rules) with this one
+    "stem_bigram_coverage",   # share of the copy's content words (stems, function words skipped) in a stem
+                              # bigram of the source: phrasing kept through light rewording
+    "source_union_stem_bigram",  # the same, against all the copy's earlier sources with this one
 )
 
 _OPEN, _CLOSE, _BOTH = "“‘«", "”’»", '"'
@@ -177,6 +182,38 @@ def align_sentences(pc: Profile, ps: Profile, idf: np.ndarray) -> tuple[np.ndarr
     return best, overlap, enough
 
 
+def bigrams(ids: np.ndarray) -> np.ndarray:
+    """Distinct word bigrams of a token id sequence, each as one int64."""
+    if len(ids) < 2:
+        return np.zeros(0, dtype=np.int64)
+    return np.unique(ids[:-1].astype(np.int64) * (1 << 31) + ids[1:].astype(np.int64))
+
+
+def stem_bigrams(p: Profile) -> np.ndarray:
+    """The stem bigrams of an article's prose in text order (function words skipped), one int64 each."""
+    seq = p.stem[p.prose & (p.stem >= 0)].astype(np.int64)
+    return seq[:-1] * (1 << 31) + seq[1:] if len(seq) >= 2 else np.zeros(0, dtype=np.int64)
+
+
+def coverage(grams: np.ndarray, sources: list[np.ndarray]) -> float:
+    """Share of the words of a sequence of bigrams (grams, in text order) inside a bigram found in any
+    of `sources`."""
+    if not len(grams) or not sources:
+        return 0.0
+    hit = np.isin(grams, np.concatenate(sources))
+    covered = np.zeros(len(grams) + 1, dtype=bool)
+    covered[:-1] |= hit
+    covered[1:] |= hit
+    return float(covered.mean())
+
+
+def containment(grams: np.ndarray, sources: list[np.ndarray]) -> float:
+    """Share of `grams` found in any of `sources`."""
+    if not len(grams) or not sources:
+        return 0.0
+    return float(np.isin(grams, np.concatenate(sources)).mean())
+
+
 def _trigrams(ids: np.ndarray) -> set[tuple[int, int, int]]:
     return set(zip(ids[:-2].tolist(), ids[1:-1].tolist(), ids[2:].tolist())) if len(ids) >= 3 else set()
 
@@ -188,6 +225,7 @@ class PairMeasure:
     derived_share: float
     aligned: list[tuple[int, int, float]]  # (copy sentence, source sentence, overlap) of aligned sentences
     quotes_source_prose: bool = False  # a verbatim passage quoted in the copy stands unquoted in the source
+    aligned_words: int = 0  # content words of the aligned sentences found in their source sentence
 
 
 def pair_measure(c: int, s: int, passages: list[tuple[np.ndarray, np.ndarray]], corpus: Corpus,
@@ -233,10 +271,20 @@ def pair_measure(c: int, s: int, passages: list[tuple[np.ndarray, np.ndarray]], 
         "narrative_verbatim_share": float((own_verbatim & narrative).sum() / n_narr),
         "log_longest_passage": math.log1p(longest),
         "quoted_share": float((prose & pc.quoted).sum() / n_prose),
+        "bigram_containment": containment(bigrams(corpus.tokens[c].ids[prose]),
+                                          [bigrams(corpus.tokens[s].ids[ps.prose])]),
+        "stem_bigram_coverage": coverage(stem_bigrams(pc), [stem_bigrams(ps)]),
     }
     aligned = [(int(i), int(best[i]), float(overlap[i])) for i in np.flatnonzero(aligned_sent)]
+    aligned_words = sum(shared_words(pc, ps, i, j) for i, j, _ in aligned)
     return PairMeasure(features, float((verbatim & prose).sum() / n_prose), features["derived_share"], aligned,
-                       quotes_source)
+                       quotes_source, aligned_words)
+
+
+def shared_words(pc: Profile, ps: Profile, i: int, j: int) -> int:
+    """Content words of sentence i of the copy whose stem is in sentence j of the source."""
+    stems_i = pc.stem[(pc.sentence == i) & (pc.stem >= 0)]
+    return int(np.isin(stems_i, ps.stem[ps.sentence == j]).sum())
 
 
 @lru_cache(maxsize=4)

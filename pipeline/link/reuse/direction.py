@@ -58,31 +58,40 @@ def _context(tok: Tokens, text: str, idx: list[int]) -> tuple[int, int, int]:
     return span, -marks, int(np.isin(tok.line, lines).sum())
 
 
+# Rules that say which article came first, as against which holds the passage in the fuller form.
+TIME_RULES = frozenset({"citation", "date", "agency", "relative_day"})
+
+
 def source_of(a: int, b: int, passages: list[tuple[list[int], list[int]]], corpus: Corpus,
               days: list[float | None] | None = None) -> int:
-    """Which of a and b is the source (the rules of the module docstring, in order). days: the
-    relative_day of each article of the corpus."""
+    """Which of a and b is the source (the rules of the module docstring, in order)."""
+    return decide_source(a, b, passages, corpus, days)[0]
+
+
+def decide_source(a: int, b: int, passages: list[tuple[list[int], list[int]]], corpus: Corpus,
+                  days: list[float | None] | None = None) -> tuple[int, str]:
+    """(source, name of the rule that decided). days: the relative_day of each article of the corpus."""
     aid, bid = corpus.article_ids[a], corpus.article_ids[b]
     a_cites_b, b_cites_a = bid in corpus.cited[a], aid in corpus.cited[b]
     if a_cites_b != b_cites_a:
-        return b if a_cites_b else a
+        return (b if a_cites_b else a), "citation"
     da, db = corpus.dates[a], corpus.dates[b]
     if da is not None and db is not None and da != db:
-        return a if da < db else b
+        return (a if da < db else b), "date"
     if corpus.agency[a] != corpus.agency[b]:
-        return a if corpus.agency[a] else b
+        return (a if corpus.agency[a] else b), "agency"
     if days is not None:
         day_a = UNKNOWN_DAY if days[a] is None else days[a]
         day_b = UNKNOWN_DAY if days[b] is None else days[b]
         if day_a != day_b:
-            return a if day_a > day_b else b
+            return (a if day_a > day_b else b), "relative_day"
     if passages:
         ctx_a = [_context(corpus.tokens[a], corpus.texts[a], xs) for xs, _ in passages]
         ctx_b = [_context(corpus.tokens[b], corpus.texts[b], ys) for _, ys in passages]
         for n in range(3):
             key_a, key_b = sum(c[n] for c in ctx_a), sum(c[n] for c in ctx_b)
             if key_a != key_b:
-                return a if key_a > key_b else b
+                return (a if key_a > key_b else b), "passage_context"
     if len(corpus.tokens[a]) != len(corpus.tokens[b]):
-        return a if len(corpus.tokens[a]) > len(corpus.tokens[b]) else b
-    return a  # indistinguishable: the smaller article_id, so the answer is at least stable
+        return (a if len(corpus.tokens[a]) > len(corpus.tokens[b]) else b), "length"
+    return a, "tie"  # indistinguishable: the smaller article_id, so the answer is at least stable

@@ -11,7 +11,7 @@ import pandas as pd
 from pipeline.link.reuse.align import align_pair, prose_words
 from pipeline.link.reuse.articles import Corpus, Passage, build_corpus
 from pipeline.link.reuse import derivation
-from pipeline.link.reuse.direction import relative_day, source_of
+from pipeline.link.reuse.direction import TIME_RULES, decide_source, relative_day
 from pipeline.link.reuse.index import candidate_anchors, content_pairs
 from pipeline.schemas import empty_frame
 
@@ -19,7 +19,6 @@ log = logging.getLogger(__name__)
 
 SHINGLE_WORDS = 5        # words per shingle (fewer when min_passage_words is smaller)
 MAX_CANDIDATES = 8       # default of link.max_candidates: articles each one is aligned with, at most
-MIN_ALIGNED_SENTENCES = 2  # one sentence in common is a shared fact, not a rewrite
 MIN_COSINE = 0.2         # content-word cosine below which two articles are not worth measuring
 
 
@@ -80,8 +79,8 @@ def paraphrases(link, profs: list, corpus: Corpus) -> list[Passage]:
         ys = np.flatnonzero(ps.sentence == j).astype(np.int32)
         if not len(xs) or not len(ys) or in_verbatim[xs].any():
             continue
-        shared = np.isin(pc.stem[xs], ps.stem[ys]) & (pc.stem[xs] >= 0)
-        out.append(Passage(link.copy, link.source, xs, ys, "paraphrase", int(shared.sum()), round(overlap, 3)))
+        out.append(Passage(link.copy, link.source, xs, ys, "paraphrase", derivation.shared_words(pc, ps, i, j),
+                           round(overlap, 3)))
     return out
 
 
@@ -118,8 +117,9 @@ class PairLink:
     source: int
     passages: list[tuple[np.ndarray, np.ndarray]]  # (xs in copy, ys in source)
     measure: derivation.PairMeasure
-    probability: float
-    derivation: str   # wholly / partially / none
+    rule: str                 # the direction rule that decided which is the source
+    probability: float = 0.0
+    derivation: str = "none"  # wholly / partially / none
 
 
 def _quoted_spans(tok, quoted: np.ndarray) -> list[tuple[int, int]]:
@@ -145,29 +145,40 @@ def measure_pairs(corpus: Corpus, min_passage_words: int, max_candidates: int = 
             for text, tok, p in zip(corpus.texts, corpus.tokens, profs)]
     stems = [np.unique(p.stem[p.prose & (p.stem >= 0)]) for p in profs]
     extra = content_pairs(stems, idf, max_candidates, MIN_COSINE)
-    n_pairs = 0
+    links: list[PairLink] = []
     for (a, b), anchors in candidate_anchors(corpus, k, max_candidates, min_anchors, extra):
-        n_pairs += 1
         shared = align_pair(a, b, anchors, corpus, k, min_passage_words) if len(anchors) >= min_anchors else []
         shared = [(np.asarray(xs, dtype=np.int32), np.asarray(ys, dtype=np.int32)) for xs, ys in shared]
-        a_from_b = derivation.pair_measure(a, b, shared, corpus, profs, idf)
-        b_from_a = derivation.pair_measure(b, a, [(ys, xs) for xs, ys in shared], corpus, profs, idf)
-        src = source_of(a, b, shared, corpus, days)
-        if src == b:
-            link = (a, b, shared, a_from_b)
-        else:
-            link = (b, a, [(ys, xs) for xs, ys in shared], b_from_a)
-        prob = derivation.probability(link[3].features, model)
-        yield PairLink(*link, prob, derivation.label(prob, link[3].derived_share, model))
-    log.debug("reuse: %d candidate pairs measured", n_pairs)
+        src, rule = decide_source(a, b, shared, corpus, days)
+        copy, passages = (a, shared) if src == b else (b, [(ys, xs) for xs, ys in shared])
+        links.append(PairLink(copy, src, passages, derivation.pair_measure(copy, src, passages, corpus, profs, idf),
+                              rule))
+    log.debug("reuse: %d candidate pairs measured", len(links))
+    # What all of a copy's earlier sources hold of it: a paper merges several takes of the wire.
+    bigrams = [derivation.bigrams(corpus.tokens[n].ids[p.prose]) for n, p in enumerate(profs)]
+    earlier: dict[int, list[int]] = {}
+    for link in links:
+        if link.rule in TIME_RULES:
+            earlier.setdefault(link.copy, []).append(link.source)
+    stem_bigrams = [derivation.stem_bigrams(p) for p in profs]
+    for link in links:
+        sources = earlier.get(link.copy, [])
+        sources = sources if link.source in sources else sources + [link.source]
+        link.measure.features["source_union_bigram"] = derivation.containment(
+            bigrams[link.copy], [bigrams[s] for s in sources])
+        link.measure.features["source_union_stem_bigram"] = derivation.coverage(
+            stem_bigrams[link.copy], [stem_bigrams[s] for s in sources])
+        link.probability = derivation.probability(link.measure.features, model)
+        link.derivation = derivation.label(link.probability, link.measure.derived_share, model)
+        yield link
 
 
-def _kept(link: PairLink, corpus: Corpus) -> bool:
-    """A pair is linked when the model calls the copy derived on at least MIN_ALIGNED_SENTENCES aligned
-    sentences or a verbatim passage, or when the copy cites its source and holds a verbatim passage of
+def _kept(link: PairLink, corpus: Corpus, min_words: int) -> bool:
+    """A pair is linked when the model calls the copy derived on a verbatim passage or on aligned
+    sentences sharing at least min_words content words (as many as the shortest verbatim passage), or when the copy cites its source and holds a verbatim passage of
     it (a quoted excerpt of a cited article is a copy, however short), or when it sets a verbatim
     passage of the source's own prose (unquoted there) in quote marks."""
-    if link.derivation != "none" and (link.passages or len(link.measure.aligned) >= MIN_ALIGNED_SENTENCES):
+    if link.derivation != "none" and (link.passages or link.measure.aligned_words >= min_words):
         return True
     if link.measure.quotes_source_prose:  # the copy quotes the source's own words: it names them as taken
         return True
@@ -182,7 +193,7 @@ def directed_passages(corpus: Corpus, min_passage_words: int, max_candidates: in
     links: dict[tuple[int, int], PairLink] = {}
     profs: list = []
     for link in measure_pairs(corpus, min_passage_words, max_candidates, model, profs):
-        if not _kept(link, corpus):
+        if not _kept(link, corpus, min_passage_words):
             continue
         links[(link.copy, link.source)] = link
         for xs, ys in link.passages:

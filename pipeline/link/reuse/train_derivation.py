@@ -9,8 +9,8 @@ The gold names, per newspaper story, its label (wholly, partially or non-derived
 sources. Stories are split by their folder (one story of one day) in sorted order: `even` trains on
 the 0th, 2nd, ... folders and reports the odd ones as held out (`odd` the reverse, `all` uses all).
 Each story is represented by its candidate pair with the highest derived_share among its sources
-(the pair that decides whether the story is linked; stories no candidate pair reaches are left
-out). A logistic regression with an L2 penalty over derivation.FEATURES (standardised) is fitted by
+(stories no candidate pair reaches are left out); the probability threshold is chosen on each
+story's highest probability over all its pairs, since the link stage links a story through any. A logistic regression with an L2 penalty over derivation.FEATURES (standardised) is fitted by
 Newton's method, classes weighted equally; the probability threshold is the one with the best
 macro-F1 on the training stories, and `wholly` the derived_share above which a derived copy is
 called wholly rather than partially derived (the best accuracy on the training stories).
@@ -74,6 +74,7 @@ def story_rows(articles: pd.DataFrame, gold: dict) -> pd.DataFrame:
     for path, aid, d in zip(articles["source_path"].astype(str), articles["article_id"], dup):
         by_file[Path(path).name] = d if isinstance(d, str) and d else aid
     placeholder = {"features": list(derivation.FEATURES), "mean": [0.0] * len(derivation.FEATURES),
+                   # weights 0: the measures are what is wanted here, not the verdict
                    "scale": [1.0] * len(derivation.FEATURES), "weights": [0.0] * len(derivation.FEATURES),
                    "bias": 0.0, "threshold": 0.5, "wholly": 0.8}
     measured = {}
@@ -83,13 +84,12 @@ def story_rows(articles: pd.DataFrame, gold: dict) -> pd.DataFrame:
     rows = []
     for story, meta in sorted(gold["stories"].items()):
         me = by_file.get(story)
-        best = None
-        for src in meta["pa_sources"]:
-            f = measured.get(frozenset((me, by_file.get(src))))
-            if f is not None and (best is None or f["derived_share"] > best["derived_share"]):
-                best = f
-        if best is not None:
-            rows.append({"story": story, "folder": gold["files"][story]["folder"], "label": meta["label"], **best})
+        pairs = [measured[key] for src in meta["pa_sources"]
+                 if (key := frozenset((me, by_file.get(src)))) in measured]
+        pairs.sort(key=lambda f: -f["derived_share"])
+        for rank, f in enumerate(pairs):
+            rows.append({"story": story, "folder": gold["files"][story]["folder"], "label": meta["label"],
+                         "best": rank == 0, **f})
     return pd.DataFrame(rows)
 
 
@@ -108,16 +108,21 @@ def main(argv: list[str] | None = None) -> int:
     in_train = df["folder"].isin(even) if args.half == "even" else ~df["folder"].isin(even) \
         if args.half == "odd" else pd.Series(True, index=df.index)
     feats = list(derivation.FEATURES)
-    X, y = df[feats].to_numpy(float), (df["label"] != "non_derived").to_numpy(int)
-    tr = in_train.to_numpy()
+    all_X = df[feats].to_numpy(float)
+    best = df["best"].to_numpy()
+    X, y = all_X[best], (df["label"] != "non_derived").to_numpy(int)[best]
+    tr = in_train.to_numpy()[best]
     mean, scale = X[tr].mean(axis=0), X[tr].std(axis=0) + 1e-9
     Z = (X - mean) / scale
     w, b = fit_logistic(Z[tr], y[tr])
-    prob = 1 / (1 + np.exp(-(Z @ w + b)))
+    # A story is linked when any of its pairs passes: the threshold is chosen on each story's highest
+    # probability over its pairs, as the link stage decides.
+    pairs_prob = 1 / (1 + np.exp(-(((all_X - mean) / scale) @ w + b)))
+    prob = df.assign(p=pairs_prob).groupby("story", sort=False)["p"].max().reindex(df["story"][best]).to_numpy()
     grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
     threshold = float(max(grid, key=lambda t: (macro_f1(y[tr], (prob[tr] >= t).astype(int)), -abs(t - 0.5))))
     derived = tr & (y == 1)
-    wholly_y = (df["label"] == "wholly_derived").to_numpy()
+    wholly_y = (df["label"] == "wholly_derived").to_numpy()[best]
     shares = np.round(np.arange(0.3, 1.0, 0.02), 2)
     wholly = float(max(shares, key=lambda s: np.mean((X[derived, 0] >= s) == wholly_y[derived])))
     model = {"features": feats, "mean": mean.round(6).tolist(), "scale": scale.round(6).tolist(),
