@@ -2,8 +2,8 @@
 
 A newspaper rewriting agency copy keeps its facts and rare words but not its word order: "a verdict
 of accidental death was recorded" for "an accidental death verdict was recorded". So besides the
-verbatim passages of align.py, each of the copy's sentences is aligned with the source sentence
-that holds most of its content words (crudely stemmed, weighted by how rare they are in the corpus),
+verbatim passages of align.py, each of the copy's sentences is aligned with the source sentence, or
+run of up to MAX_WINDOW sentences (a brief condenses several into one), that holds most of its content words (crudely stemmed, weighted by how rare they are in the corpus),
 whatever their order. Quoted speech is set apart: two articles quoting one speaker share the
 speaker's words without one copying the other (quote clusters record that), so the evidence of
 derivation is measured on the narrative, the words outside quote marks.
@@ -33,6 +33,7 @@ from pipeline.link.tokens import Tokens
 STEM_CHARS = 5            # words cut to their first 5 letters: "recorded"/"records" -> "recor"
 ALIGNED_SENTENCE = 0.5    # a copy sentence aligns when this share of its content weight is in one source sentence
 MIN_SENTENCE_WORDS = 3    # content words a sentence needs to be aligned on its own
+MAX_WINDOW = 3            # consecutive source sentences one condensed copy sentence may merge
 MODEL_PATH = Path(__file__).with_name("derivation_model.json")
 
 # Feature names, in the model's order; each is computed by pair_features for (copy, source).
@@ -163,8 +164,9 @@ def _sentence_matrix(p: Profile, idf: np.ndarray, narrative_only: bool) -> tuple
 
 
 def align_sentences(pc: Profile, ps: Profile, idf: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For each sentence of the copy: the best source sentence, the share of its narrative content
-    weight found there, and whether it has enough narrative words to be aligned at all."""
+    """For each sentence of the copy: the best window of source sentences (index of its first
+    sentence in the source's windows, see source_windows), the share of its narrative content weight
+    found there, and whether it has enough narrative words to be aligned at all."""
     mc, _ = _sentence_matrix(pc, idf, narrative_only=True)
     ms, _ = _sentence_matrix(ps, idf, narrative_only=False)
     if mc.shape[0] == 0 or ms.shape[0] == 0:
@@ -174,12 +176,36 @@ def align_sentences(pc: Profile, ps: Profile, idf: np.ndarray) -> tuple[np.ndarr
     binary.data[:] = 1.0
     enough = np.asarray(binary.sum(axis=1)).ravel() >= MIN_SENTENCE_WORDS
     weight = np.asarray(mc.sum(axis=1)).ravel()
-    ms_bin = ms.copy()
-    ms_bin.data[:] = 1.0
-    shared = (mc @ ms_bin.T).toarray()
+    windows = source_windows(ms)
+    shared = (mc @ windows.T).toarray()
     best = shared.argmax(axis=1)
     overlap = shared[np.arange(len(best)), best] / np.maximum(weight, 1e-9)
     return best, overlap, enough
+
+
+def source_windows(ms: csr_matrix) -> csr_matrix:
+    """Rows: each source sentence alone, then each run of MAX_WINDOW consecutive sentences, as
+    binary stem sets. A condensed copy merges several source sentences into one."""
+    from scipy.sparse import vstack
+
+    binary = ms.copy()
+    binary.data[:] = 1.0
+    n = binary.shape[0]
+    if n < MAX_WINDOW:
+        return binary
+    runs = binary[: n - MAX_WINDOW + 1].copy()
+    for t in range(1, MAX_WINDOW):
+        runs = runs + binary[t: n - MAX_WINDOW + 1 + t]
+    runs.data[:] = 1.0
+    return vstack([binary, runs]).tocsr()
+
+
+def window_sentences(w: int, n_source_sentences: int) -> tuple[int, int]:
+    """The source sentences [first, last] of window w of source_windows."""
+    if w < n_source_sentences:
+        return w, w
+    first = w - n_source_sentences
+    return first, first + MAX_WINDOW - 1
 
 
 def bigrams(ids: np.ndarray) -> np.ndarray:
@@ -223,7 +249,7 @@ class PairMeasure:
     features: dict[str, float]
     verbatim_share: float
     derived_share: float
-    aligned: list[tuple[int, int, float]]  # (copy sentence, source sentence, overlap) of aligned sentences
+    aligned: list[tuple[int, int, int, float]]  # (copy sentence, first and last source sentence, overlap)
     quotes_source_prose: bool = False  # a verbatim passage quoted in the copy stands unquoted in the source
     aligned_words: int = 0  # content words of the aligned sentences found in their source sentence
 
@@ -275,16 +301,17 @@ def pair_measure(c: int, s: int, passages: list[tuple[np.ndarray, np.ndarray]], 
                                           [bigrams(corpus.tokens[s].ids[ps.prose])]),
         "stem_bigram_coverage": coverage(stem_bigrams(pc), [stem_bigrams(ps)]),
     }
-    aligned = [(int(i), int(best[i]), float(overlap[i])) for i in np.flatnonzero(aligned_sent)]
-    aligned_words = sum(shared_words(pc, ps, i, j) for i, j, _ in aligned)
+    n_src = int(ps.sentence.max()) + 1 if len(ps.sentence) and ps.sentence.max() >= 0 else 0
+    aligned = [(int(i), *window_sentences(int(best[i]), n_src), float(overlap[i])) for i in np.flatnonzero(aligned_sent)]
+    aligned_words = sum(shared_words(pc, ps, i, j0, j1) for i, j0, j1, _ in aligned)
     return PairMeasure(features, float((verbatim & prose).sum() / n_prose), features["derived_share"], aligned,
                        quotes_source, aligned_words)
 
 
-def shared_words(pc: Profile, ps: Profile, i: int, j: int) -> int:
-    """Content words of sentence i of the copy whose stem is in sentence j of the source."""
+def shared_words(pc: Profile, ps: Profile, i: int, j0: int, j1: int) -> int:
+    """Content words of sentence i of the copy whose stem is in sentences j0..j1 of the source."""
     stems_i = pc.stem[(pc.sentence == i) & (pc.stem >= 0)]
-    return int(np.isin(stems_i, ps.stem[ps.sentence == j]).sum())
+    return int(np.isin(stems_i, ps.stem[(ps.sentence >= j0) & (ps.sentence <= j1)]).sum())
 
 
 @lru_cache(maxsize=4)

@@ -74,12 +74,12 @@ def paraphrases(link, profs: list, corpus: Corpus) -> list[Passage]:
     for xs, _ in link.passages:
         in_verbatim[xs] = True
     out = []
-    for i, j, overlap in link.measure.aligned:
+    for i, j0, j1, overlap in link.measure.aligned:
         xs = np.flatnonzero(pc.sentence == i).astype(np.int32)
-        ys = np.flatnonzero(ps.sentence == j).astype(np.int32)
+        ys = np.flatnonzero((ps.sentence >= j0) & (ps.sentence <= j1)).astype(np.int32)
         if not len(xs) or not len(ys) or in_verbatim[xs].any():
             continue
-        out.append(Passage(link.copy, link.source, xs, ys, "paraphrase", derivation.shared_words(pc, ps, i, j),
+        out.append(Passage(link.copy, link.source, xs, ys, "paraphrase", derivation.shared_words(pc, ps, i, j0, j1),
                            round(overlap, 3)))
     return out
 
