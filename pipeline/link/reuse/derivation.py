@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -64,6 +64,7 @@ class Profile:
     quoted: np.ndarray    # bool: inside quote marks
     stem: np.ndarray      # int: stem id, -1 for a function word
     sentence: np.ndarray  # int: sentence number, -1 outside prose
+    cache: dict = field(default_factory=dict)  # matrices built once per article, reused by every pair
 
 
 def quoted_mask(text: str, tok: Tokens) -> np.ndarray:
@@ -167,16 +168,19 @@ def align_sentences(pc: Profile, ps: Profile, idf: np.ndarray) -> tuple[np.ndarr
     """For each sentence of the copy: the best window of source sentences (index of its first
     sentence in the source's windows, see source_windows), the share of its narrative content weight
     found there, and whether it has enough narrative words to be aligned at all."""
-    mc, _ = _sentence_matrix(pc, idf, narrative_only=True)
-    ms, _ = _sentence_matrix(ps, idf, narrative_only=False)
-    if mc.shape[0] == 0 or ms.shape[0] == 0:
+    if "as_copy" not in pc.cache:
+        mc, _ = _sentence_matrix(pc, idf, narrative_only=True)
+        binary = mc.copy()
+        binary.data[:] = 1.0
+        pc.cache["as_copy"] = (mc, np.asarray(binary.sum(axis=1)).ravel() >= MIN_SENTENCE_WORDS,
+                               np.asarray(mc.sum(axis=1)).ravel())
+    if "as_source" not in ps.cache:
+        ps.cache["as_source"] = source_windows(_sentence_matrix(ps, idf, narrative_only=False)[0])
+    mc, enough, weight = pc.cache["as_copy"]
+    windows = ps.cache["as_source"]
+    if mc.shape[0] == 0 or windows.shape[0] == 0:
         z = np.zeros(mc.shape[0])
         return z.astype(np.int64), z, z.astype(bool)
-    binary = mc.copy()
-    binary.data[:] = 1.0
-    enough = np.asarray(binary.sum(axis=1)).ravel() >= MIN_SENTENCE_WORDS
-    weight = np.asarray(mc.sum(axis=1)).ravel()
-    windows = source_windows(ms)
     shared = (mc @ windows.T).toarray()
     best = shared.argmax(axis=1)
     overlap = shared[np.arange(len(best)), best] / np.maximum(weight, 1e-9)
@@ -191,7 +195,7 @@ def source_windows(ms: csr_matrix) -> csr_matrix:
     binary = ms.copy()
     binary.data[:] = 1.0
     n = binary.shape[0]
-    if n < MAX_WINDOW:
+    if n < MAX_WINDOW or n == 0:
         return binary
     runs = binary[: n - MAX_WINDOW + 1].copy()
     for t in range(1, MAX_WINDOW):
@@ -240,6 +244,12 @@ def containment(grams: np.ndarray, sources: list[np.ndarray]) -> float:
     return float(np.isin(grams, np.concatenate(sources)).mean())
 
 
+def _cached(p: Profile, key: str, build):
+    if key not in p.cache:
+        p.cache[key] = build()
+    return p.cache[key]
+
+
 def _trigrams(ids: np.ndarray) -> set[tuple[int, int, int]]:
     return set(zip(ids[:-2].tolist(), ids[1:-1].tolist(), ids[2:].tolist())) if len(ids) >= 3 else set()
 
@@ -280,11 +290,10 @@ def pair_measure(c: int, s: int, passages: list[tuple[np.ndarray, np.ndarray]], 
     sent_ok = pc.sentence >= 0
     in_aligned[sent_ok] = aligned_sent[pc.sentence[sent_ok]] if len(aligned_sent) else False
     derived = (own_verbatim | in_aligned) & prose
-    narrative_ids = corpus.tokens[c].ids[narrative]
-    tri_c = _trigrams(narrative_ids)
-    tri_s = _trigrams(corpus.tokens[s].ids[ps.prose])
-    stems_c = np.unique(pc.stem[narrative & (pc.stem >= 0)])
-    stems_s = np.unique(ps.stem[ps.prose & (ps.stem >= 0)])
+    tri_c = _cached(pc, "narrative_trigrams", lambda: _trigrams(corpus.tokens[c].ids[narrative]))
+    tri_s = _cached(ps, "trigrams", lambda: _trigrams(corpus.tokens[s].ids[ps.prose]))
+    stems_c = _cached(pc, "narrative_stems", lambda: np.unique(pc.stem[narrative & (pc.stem >= 0)]))
+    stems_s = _cached(ps, "stems", lambda: np.unique(ps.stem[ps.prose & (ps.stem >= 0)]))
     w = idf[stems_c]
     content = float(w[np.isin(stems_c, stems_s)].sum() / w.sum()) if w.sum() else 0.0
     n_sent = int(enough.sum())
@@ -297,9 +306,10 @@ def pair_measure(c: int, s: int, passages: list[tuple[np.ndarray, np.ndarray]], 
         "narrative_verbatim_share": float((own_verbatim & narrative).sum() / n_narr),
         "log_longest_passage": math.log1p(longest),
         "quoted_share": float((prose & pc.quoted).sum() / n_prose),
-        "bigram_containment": containment(bigrams(corpus.tokens[c].ids[prose]),
-                                          [bigrams(corpus.tokens[s].ids[ps.prose])]),
-        "stem_bigram_coverage": coverage(stem_bigrams(pc), [stem_bigrams(ps)]),
+        "bigram_containment": containment(_cached(pc, "bigrams", lambda: bigrams(corpus.tokens[c].ids[prose])),
+                                          [_cached(ps, "bigrams", lambda: bigrams(corpus.tokens[s].ids[ps.prose]))]),
+        "stem_bigram_coverage": coverage(_cached(pc, "stem_bigrams", lambda: stem_bigrams(pc)),
+                                         [_cached(ps, "stem_bigrams", lambda: stem_bigrams(ps))]),
     }
     n_src = int(ps.sentence.max()) + 1 if len(ps.sentence) and ps.sentence.max() >= 0 else 0
     aligned = [(int(i), *window_sentences(int(best[i]), n_src), float(overlap[i])) for i in np.flatnonzero(aligned_sent)]
