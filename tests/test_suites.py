@@ -29,7 +29,8 @@ def good_tables() -> dict[str, pd.DataFrame]:
     quo = span | {"quote_id": f"{AID}-q{q0}", "text": "It is over,", "start": q0, "end": q0 + 11, "form": "direct",
                   "speaker": "he", "speaker_kind": "person", "speaker_name": "Maduro", "cue": "said"}
     reuse = {"article_id": AID, "source_article_id": AID, "start": 0, "end": 10, "source_start": 0,
-             "source_end": 10, "n_words": 2, "similarity": 1.0}
+             "source_end": 10, "n_words": 2, "similarity": 1.0, "match": "verbatim", "derived_share": 1.0,
+             "verbatim_share": 1.0, "derivation": "wholly"}
     rej = {"source_path": "data/raw/b.bin", "reason": "binary", "detail": "data/raw/b.bin is binary",
            "content_sha256": None}
     return {"articles": pd.DataFrame([art]), "entities": pd.DataFrame([ent]), "figures": pd.DataFrame([fig]),
@@ -56,7 +57,8 @@ BREAKERS = {
                  _orphan("entities")],
     "figures": [_set("figures", qualifier="roughly"), _set("figures", low=500.0), _set("figures", kind="weight")],
     "quotes": [_set("quotes", form="shouted"), _set("quotes", end=0), _orphan("quotes")],
-    "reuse": [_set("reuse", similarity=1.5), _set("reuse", source_end=10_000)],
+    "reuse": [_set("reuse", similarity=1.5), _set("reuse", source_end=10_000), _set("reuse", derivation="copied"),
+              _set("reuse", derived_share=1.2)],
     "rejects": [_set("rejects", reason="bored"), _set("rejects", detail=None)],
 }
 

@@ -134,6 +134,7 @@ def _quoted_spans(tok, quoted: np.ndarray) -> list[tuple[int, int]]:
 def measure_pairs(corpus: Corpus, min_passage_words: int, max_candidates: int = MAX_CANDIDATES,
                   model: dict | None = None, profiles_out: list | None = None) -> Iterator[PairLink]:
     """Every candidate pair (verbatim shingles or rare content words in common), directed and measured.
+    All pairs are measured before the first is yielded: the union features need every pair's direction.
     profiles_out, when given, receives the articles' derivation profiles."""
     model = model if model is not None else derivation.load_model()
     k = max(2, min(SHINGLE_WORDS, min_passage_words))
@@ -174,10 +175,11 @@ def measure_pairs(corpus: Corpus, min_passage_words: int, max_candidates: int = 
 
 
 def _kept(link: PairLink, corpus: Corpus, min_words: int) -> bool:
-    """A pair is linked when the model calls the copy derived on a verbatim passage or on aligned
-    sentences sharing at least min_words content words (as many as the shortest verbatim passage), or when the copy cites its source and holds a verbatim passage of
-    it (a quoted excerpt of a cited article is a copy, however short), or when it sets a verbatim
-    passage of the source's own prose (unquoted there) in quote marks."""
+    """A pair is linked when the model calls the copy derived and it holds a verbatim passage or
+    aligned sentences sharing at least min_words content words (as many as the shortest verbatim
+    passage); or when the copy cites its source and holds a verbatim passage of it (a quoted excerpt
+    of a cited article is a copy, however short); or when it sets a verbatim passage of the source's
+    own prose (unquoted there) in quote marks."""
     if link.derivation != "none" and (link.passages or link.measure.aligned_words >= min_words):
         return True
     if link.measure.quotes_source_prose:  # the copy quotes the source's own words: it names them as taken
