@@ -125,7 +125,21 @@ REUSE = _schema("reuse", "One row per passage an article copies from another art
     ("source_start", pa.int64(), "Start of the passage in the source article's text.", False),
     ("source_end", pa.int64(), "End of the passage in the source article's text.", False),
     ("n_words", pa.int64(), "Number of aligned words.", False),
-    ("similarity", pa.float64(), "Share of the passage's words that align with the source (0-1).", False),
+    ("similarity", pa.float64(), "Verbatim: share of the passage's words that align with the source. "
+     "Paraphrase: share of the copy sentence's content weight (rare words weigh more) found in the source "
+     "sentence (0-1).", False),
+    ("match", pa.string(), "How the passage aligns: 'verbatim' (a run of the same words, ellipses and "
+     "[insertions] aside) or 'paraphrase' (a sentence of the copy whose content words, in any order, "
+     "are mostly in one sentence of the source).", False),
+    ("derived_share", pa.float64(), "Of the pair (article_id, source_article_id), repeated on each of its "
+     "rows: share of the copy's prose words derived from the source (in a verbatim passage that is not "
+     "quoted speech on both sides, or in an aligned sentence), measured before third articles are "
+     "credited (0-1).", True),
+    ("verbatim_share", pa.float64(), "Of the pair: share of the copy's prose words inside verbatim "
+     "passages of the source, quoted speech included (0-1).", True),
+    ("derivation", pa.string(), "Of the pair, METER's labels: 'wholly' (the source is the copy's only "
+     "source), 'partially' (the source was used with others), 'none' (the source was not used; rows "
+     "kept only because the copy cites the source and holds a verbatim passage of it).", True),
 ])
 
 TABLES: dict[str, pa.Schema] = {

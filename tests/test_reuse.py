@@ -14,10 +14,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import pipeline.link.reuse as reuse_mod
+import pipeline.link.reuse.index as reuse_index
 from pipeline.ingest import normalise_text
 from pipeline.extract.layout import parse_layout
-from pipeline.link.reuse import cluster_quotes, find_reuse
+from pipeline.link.quote_clusters import cluster_quotes
+from pipeline.link.reuse import find_reuse
 from pipeline.link.tokens import Vocab, tokenize, words
 from pipeline.schemas import REUSE
 
@@ -144,14 +145,16 @@ NOT_ALIGNED = [
 
 @pytest.mark.parametrize("middle", NOT_ALIGNED)
 def test_no_passage_without_copying(middle):
+    """No verbatim passage; a rewritten sentence may still align as a paraphrase (tests below)."""
     arts = articles_frame([{"id": "src", "text": SOURCE, "date": dt.date(2021, 3, 3)},
                            {"id": "copy", "text": copy_article(middle), "cited": ["src"]}])
-    assert find_reuse(arts, MIN_WORDS).empty
+    out = find_reuse(arts, MIN_WORDS)
+    assert out[out["match"] == "verbatim"].empty
 
 
 def test_min_passage_words_is_the_threshold():
     seven = "Officials boarded the vessel on Wednesday and ordered an inquiry into the fire."
-    arts = articles_frame([{"id": "src", "text": SOURCE}, {"id": "copy", "text": copy_article(seven)}])
+    arts = articles_frame([{"id": "src", "text": SOURCE}, {"id": "copy", "text": copy_article(seven), "cited": ["src"]}])
     assert find_reuse(arts, 7)["n_words"].tolist() == [7]
     assert find_reuse(arts, 8).empty
 
@@ -224,7 +227,7 @@ def test_articles_that_share_only_boilerplate_are_not_linked():
 
 @pytest.mark.parametrize("n_sharing, linked", [(2, True), (4, False)])
 def test_a_sentence_in_too_many_articles_links_none(monkeypatch, n_sharing, linked):
-    monkeypatch.setattr(reuse_mod, "MAX_SHINGLE_DF", 3)
+    monkeypatch.setattr(reuse_index, "MAX_SHINGLE_DF", 3)
     blurb = ("The Gazette is an independent newsroom funded by its readers and by local businesses since "
              "the spring of 1921.")
     topics = ["ferry fares rose again", "the bridge reopened", "a storm hit the coast", "the harbour froze"]
@@ -346,12 +349,13 @@ def test_seed_reuse_edges(seed_corpus):
     assert edges(out) == {("002", "000"), ("003", "000"), ("004", "000")}
     assert not ({"001"} & (set(out.article_id) | set(out.source_article_id)))
     texts = dict(zip(arts.article_id, arts.text))
-    for row in out.itertuples():
+    for row in out[out["match"] == "verbatim"].itertuples():
         copy = texts[row.article_id][row.start:row.end]
         src = texts[row.source_article_id][row.source_start:row.source_end]
         assert words(copy)[0] == words(src)[0] and row.n_words >= MIN_WORDS
     # The trimmed, bracketed quote in 002 aligns as one passage across its ellipses and insertions.
-    longest = out[out.article_id == "002"].sort_values("n_words").iloc[-1]
+    verbatim = out[out["match"] == "verbatim"]
+    longest = verbatim[verbatim.article_id == "002"].sort_values("n_words").iloc[-1]
     assert texts["002"][longest.start:longest.end].startswith("Russia has withdrawn key defense advisers")
     assert longest.n_words >= 100
 
@@ -373,7 +377,9 @@ def test_seed_rostec_quote_is_one_cluster(seed_corpus):
 
 
 def test_synthetic_corpus_edges_match_how_it_was_made():
-    """A corpus built like the benchmark's: each copy must link to its origin and nothing else."""
+    """A corpus built like the benchmark's: each copy's verbatim passages link it to its origin and
+    nothing else. (Its prose is word salad from one small vocabulary, so every article rewrites every
+    other in bag-of-words terms: paraphrase rows are not what this corpus tests.)"""
     rng = random.Random(7)
     vocab = sorted(set(re.findall(r"[a-z]+", SOURCE.lower())))
 
@@ -390,4 +396,144 @@ def test_synthetic_corpus_edges_match_how_it_was_made():
             text = f"Copy {s}{c}\n\n{prose(30)}\n\n“{paras[c + 1]}”\n\n{prose(30)}\n"
             items.append({"id": f"c{s}{c}", "text": text, "date": dt.date(2021, 2, 1 + s)})
             truth.add((f"c{s}{c}", origin))
-    assert edges(find_reuse(articles_frame(items), MIN_WORDS)) == truth
+    out = find_reuse(articles_frame(items), MIN_WORDS)
+    assert edges(out[out["match"] == "verbatim"]) == truth
+
+
+# --- Derivation beyond verbatim runs ---------------------------------------------------------------
+# An invented wire story and the ways a paper can use it (or not). Background stories give the
+# rare-word weights a corpus to be measured against.
+
+WIRE = """LIGHTHOUSE KEEPER FINED OVER SEAL PUP RESCUE
+
+By Tom Field, Coastal Newswire
+
+A retired lighthouse keeper who carried a stranded seal pup across a closed beach was fined 400 pounds by magistrates today.
+Harold Penwarden, 71, admitted entering the nature reserve at Gullrock Point during the breeding season without a permit.
+The court heard that he wrapped the injured pup in a fishing net and drove it forty miles to a wildlife hospital in Tressick.
+Wardens said the pup, later named Pebble, would probably have survived had it been left with its mother.
+Chairman of the bench Alison Hewett told him: "Your intentions were kind, but the rules exist to protect these animals."
+Penwarden said outside court that he would pay the fine from his pension and had no regrets.
+The wildlife hospital said Pebble was released back into the sea last month after gaining weight.
+"""
+
+VERBATIM_COPY = """Seal rescuer punished
+
+A retired lighthouse keeper who carried a stranded seal pup across a closed beach was fined 400 pounds by magistrates yesterday.
+Harold Penwarden, 71, admitted entering the nature reserve at Gullrock Point during the breeding season without a permit.
+The court heard that he wrapped the injured pup in a fishing net and drove it forty miles to a wildlife hospital in Tressick.
+Wardens said the pup, later named Pebble, would probably have survived had it been left with its mother.
+"""
+
+REWRITE = """Pensioner pays price for saving seal
+
+Magistrates yesterday fined a former lighthouse keeper 400 pounds after he rescued a stranded seal pup by carrying it over a closed beach.
+Harold Penwarden, 71, pleaded guilty to going into the Gullrock Point nature reserve without a permit in the breeding season.
+He had wrapped the hurt pup in a fishing net, the court was told, before driving forty miles with it to a Tressick wildlife hospital.
+According to wardens, Pebble, as the pup was later named, would probably have lived if left alone with its mother.
+Outside court Penwarden said he had no regrets and would pay from his pension.
+"""
+
+BRIEF = """News in brief
+
+Seal fine: A former lighthouse keeper, Harold Penwarden, 71, was fined 400 pounds yesterday for carrying a seal pup across the closed Gullrock Point reserve to a wildlife hospital in Tressick.
+"""
+
+SHARED_QUOTE_ONLY = """Bench tells rescuer rules come first
+
+Our reporter at Tressick magistrates found a packed public gallery for the case of Harold Penwarden.
+Neighbours in matching knitted jumpers waved handmade banners and sang sea shanties on the steps before the hearing.
+Inside, the former keeper stood with his cap in his hands while his grandson filmed the crowd outside.
+"Your intentions were kind, but the rules exist to protect these animals," the chairman of the bench told him.
+Several of his supporters offered to collect money for him, which he politely turned down.
+"""
+
+SAME_TOPIC = """Angler fined for disturbing nesting terns
+
+A fisherman who walked through a closed nesting colony at Harrow Sands was fined 250 pounds by magistrates yesterday.
+Derek Olliffe, 54, admitted ignoring signs and a warden's warning while looking for a better spot to cast.
+The court heard that dozens of birds abandoned their eggs after he crossed the colony twice.
+Olliffe told the bench he had not seen the notices because of thick fog that morning.
+"""
+
+BACKGROUND = [
+    "Council approves new harbour wall\n\nCouncillors voted to spend two million pounds on a new harbour wall after winter storms damaged the old one.\n"
+    "Engineers said work would begin in spring and take eighteen months to finish.\n",
+    "School choir wins national title\n\nA village school choir beat forty rivals to win a national singing competition in the capital.\n"
+    "The head teacher said the children had rehearsed every lunchtime for a year.\n",
+    "Bus fares to rise in autumn\n\nThe regional bus company will raise fares by five per cent from October, blaming fuel costs.\n"
+    "Passenger groups said the rise would hit older travellers hardest.\n",
+]
+
+
+def derivation_corpus(copy_text: str, copy_date=None, wire_date=None) -> pd.DataFrame:
+    items = [{"id": "wire", "text": WIRE, "date": wire_date}, {"id": "paper", "text": copy_text, "date": copy_date}]
+    items += [{"id": f"bg{n}", "text": t} for n, t in enumerate(BACKGROUND)]
+    return articles_frame(items)
+
+
+DERIVATION_CASES = [
+    # (the paper's text, linked to the wire, the kind of rows expected)
+    pytest.param(VERBATIM_COPY, True, "verbatim", id="verbatim-copy"),
+    pytest.param(REWRITE, True, "paraphrase", id="rewrite"),
+    pytest.param(BRIEF, True, "paraphrase", id="condensed-brief"),
+    pytest.param(SHARED_QUOTE_ONLY, False, None, id="shared-quote-only"),
+    pytest.param(SAME_TOPIC, False, None, id="unrelated-story-same-topic"),
+]
+
+
+@pytest.mark.parametrize("paper, linked, match", DERIVATION_CASES)
+def test_derivation_of_a_paper_from_the_wire(paper, linked, match):
+    arts = derivation_corpus(paper)
+    out = find_reuse(arts, MIN_WORDS)
+    pair = out[(out.article_id == "paper") & (out.source_article_id == "wire")]
+    assert (not pair.empty) == linked
+    assert edges(out) <= {("paper", "wire")}  # the background stories link to nothing
+    if linked:
+        assert match in set(pair["match"])
+        assert pair["derivation"].nunique() == 1 and pair["derivation"].iloc[0] in ("wholly", "partially")
+        assert (pair["derived_share"] > 0.3).all() and (pair["derived_share"] <= 1).all()
+        texts = dict(zip(arts.article_id, arts.text))
+        for row in pair.itertuples():  # offsets into both articles hold words the two share
+            copy_words = set(words(texts["paper"][row.start:row.end]))
+            src_words = set(words(texts["wire"][row.source_start:row.source_end]))
+            assert len(copy_words & src_words) >= 3
+
+
+def test_verbatim_share_tells_a_copy_from_a_rewrite():
+    def shares(paper):
+        out = find_reuse(derivation_corpus(paper), MIN_WORDS)
+        return out["verbatim_share"].iloc[0], out["derived_share"].iloc[0]
+    copy_verbatim, copy_derived = shares(VERBATIM_COPY)
+    rewrite_verbatim, rewrite_derived = shares(REWRITE)
+    assert copy_verbatim > 0.8 and rewrite_verbatim < 0.2
+    assert copy_derived > 0.8 and rewrite_derived > 0.5
+
+
+def test_a_shared_quote_is_clustered_not_linked():
+    arts = derivation_corpus(SHARED_QUOTE_ONLY)
+    reuse = find_reuse(arts, MIN_WORDS)
+    assert reuse.empty
+    said = "Your intentions were kind, but the rules exist to protect these animals."
+    quotes = quote_rows(arts, [("wire", said.rstrip(".")), ("paper", said.rstrip(".").replace("animals", "animals"))])
+    out = cluster_quotes(quotes, arts, reuse)
+    assert out["cluster_id"].nunique() == 1
+
+
+@pytest.mark.parametrize("wire_date, paper_date, strip_relative_days, expected", [
+    pytest.param(dt.date(2021, 5, 3), dt.date(2021, 5, 4), False, ("paper", "wire"), id="dates"),
+    pytest.param(None, None, False, ("paper", "wire"), id="no-dates-today-vs-yesterday"),
+    pytest.param(dt.date(2021, 5, 4), dt.date(2021, 5, 3), False, ("wire", "paper"), id="dates-beat-the-text"),
+])
+def test_direction_of_a_rewrite(wire_date, paper_date, strip_relative_days, expected):
+    arts = derivation_corpus(REWRITE, copy_date=paper_date, wire_date=wire_date)
+    assert edges(find_reuse(arts, MIN_WORDS)) == {expected}
+
+
+def test_direction_without_dates_follows_today_and_yesterday_not_ids():
+    """The same pair with the ids swapped: the article saying "yesterday" is still the copy."""
+    items = [{"id": "a", "text": REWRITE}, {"id": "b", "text": WIRE}]
+    items += [{"id": f"bg{n}", "text": t} for n, t in enumerate(BACKGROUND)]
+    assert edges(find_reuse(articles_frame(items), MIN_WORDS)) == {("a", "b")}
+    items[0]["id"], items[1]["id"] = "b", "a"
+    assert edges(find_reuse(articles_frame(items), MIN_WORDS)) == {("b", "a")}

@@ -63,7 +63,8 @@ def good_tables() -> dict[str, pd.DataFrame]:
     (ea, fa, qa), (eb, fb, qb) = _spans(A, TEXT_A), _spans(B, TEXT_B)
     pa_, pb = TEXT_A.index(P1), TEXT_B.index(P1)
     reuse = {"article_id": B, "source_article_id": A, "start": pb, "end": pb + len(P1), "source_start": pa_,
-             "source_end": pa_ + len(P1), "n_words": len(P1.split()), "similarity": 1.0}
+             "source_end": pa_ + len(P1), "n_words": len(P1.split()), "similarity": 1.0, "match": "verbatim",
+             "derived_share": 1.0, "verbatim_share": 1.0, "derivation": "wholly"}
     rej = {"source_path": "data/raw/c.bin", "reason": "binary", "detail": "data/raw/c.bin is binary",
            "content_sha256": None}
     return {"articles": _frame("articles", arts), "entities": _frame("entities", [ea, eb]),
@@ -183,6 +184,9 @@ CORRUPTIONS = [
     ("reuse_source_start_negative", "reuse", _set("reuse", source_start=-1)),
     ("reuse_of_itself", "reuse", _set("reuse", source_article_id=B)),
     ("reuse_n_words_negative", "reuse", _set("reuse", n_words=-2)),
+    ("reuse_derivation_unknown", "reuse", _set("reuse", derivation="copied")),
+    ("reuse_derived_share_over_1", "reuse", _set("reuse", derived_share=1.2)),
+    ("reuse_match_unknown", "reuse", _set("reuse", match="fuzzy")),
     # rejects
     ("reject_reason_unknown", "rejects", _set("rejects", reason="bored")),
     ("reject_detail_null", "rejects", _set("rejects", detail=None)),

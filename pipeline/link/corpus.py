@@ -11,7 +11,8 @@ import pandas as pd
 from pipeline.extract.layout import outlets
 from pipeline.link.entities import resolve_corpus
 from pipeline.text.names import name_key
-from pipeline.link.reuse import build_corpus, cluster_quotes, find_reuse
+from pipeline.link.quote_clusters import cluster_quotes
+from pipeline.link.reuse import build_corpus, find_reuse
 
 log = logging.getLogger(__name__)
 
@@ -44,29 +45,43 @@ def cited_article_ids(articles: pd.DataFrame) -> pd.Series:
 def speaker_entity_ids(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.Series:
     """Link each quote's speaker to an entity: the PERSON or ORG mention inside the speaker span
     (the last one, the head of "Russia's ambassador Vladimir Zayemsky"), else the entity of the same
-    article whose canonical name or alias equals speaker_name. Anonymous sources link to nobody."""
+    article whose canonical name or alias equals speaker_name (the first mentioned). Anonymous sources
+    link to nobody. Two joins on article_id, not a search per quote."""
+    out = pd.Series([None] * len(quotes), index=quotes.index, dtype=object)
+    if quotes.empty or entities.empty:
+        return out
     ents = entities[entities["label"].isin(["PERSON", "ORG", "NORP", "GPE"])]
-    by_article = {aid: grp.sort_values("start") for aid, grp in ents.groupby("article_id")}
-    out = []
-    for q in quotes.itertuples():
-        grp = by_article.get(q.article_id)
-        found = None
-        if q.speaker_kind == "anonymous":  # "a Defense Ministry source" is not the ministry
-            out.append(None)
-            continue
-        if grp is not None and q.speaker_start is not None and not pd.isna(q.speaker_start):
-            inside = grp[(grp["start"] >= q.speaker_start) & (grp["end"] <= q.speaker_end)]
-            people = inside[inside["label"].isin(["PERSON", "ORG"])]
-            if len(people):
-                found = people.iloc[-1]["entity_id"]
-        if found is None and grp is not None and isinstance(q.speaker_name, str) and q.speaker_name:
-            key = name_key(q.speaker_name)
-            for e in grp.itertuples():
-                if key == name_key(e.canonical_name) or key in {name_key(a) for a in (e.aliases or [])}:
-                    found = e.entity_id
-                    break
-        out.append(found)
-    return pd.Series(out, index=quotes.index, dtype=object)
+    q = pd.DataFrame({"row": range(len(quotes)), "article_id": quotes["article_id"].to_numpy(),
+                      "speaker_start": pd.to_numeric(quotes["speaker_start"], errors="coerce").to_numpy(),
+                      "speaker_end": pd.to_numeric(quotes["speaker_end"], errors="coerce").to_numpy(),
+                      "speaker_name": quotes["speaker_name"].to_numpy(),
+                      "named": (quotes["speaker_kind"] != "anonymous").to_numpy()})
+    q = q[q["named"]]
+    found: dict[int, str] = {}
+    # 1. The last PERSON/ORG mention inside the speaker span.
+    people = ents[ents["label"].isin(["PERSON", "ORG"])][["article_id", "start", "end", "entity_id"]]
+    spans = q.dropna(subset=["speaker_start"]).merge(people, on="article_id")
+    spans = spans[(spans["start"] >= spans["speaker_start"]) & (spans["end"] <= spans["speaker_end"])]
+    for row, eid in spans.sort_values(["row", "start"], kind="mergesort").groupby("row")["entity_id"].last().items():
+        found[int(row)] = eid
+    # 2. Else the first entity of the article (by position) with speaker_name as its name or an alias.
+    names = ents.sort_values(["article_id", "start"], kind="mergesort")
+    keys = pd.DataFrame({"article_id": names["article_id"].to_numpy(), "entity_id": names["entity_id"].to_numpy(),
+                         "names": [[c, *(a if a is not None else [])]
+                                   for c, a in zip(names["canonical_name"], names.get("aliases", [None] * len(names)))],
+                         "order": range(len(names))}).explode("names")
+    keys = keys.dropna(subset=["names"])
+    keys["key"] = keys["names"].map(lambda n: name_key(str(n)))
+    keys = keys.sort_values("order", kind="mergesort").drop_duplicates(["article_id", "key"])
+    by_name = q[~q["row"].isin(list(found)) & q["speaker_name"].map(lambda n: isinstance(n, str) and bool(n))]
+    by_name = by_name.assign(key=by_name["speaker_name"].map(name_key)).merge(
+        keys[["article_id", "key", "entity_id"]], on=["article_id", "key"])
+    for row, eid in zip(by_name["row"], by_name["entity_id"]):
+        found[int(row)] = eid
+    values = out.to_numpy(copy=True)
+    for row, eid in found.items():
+        values[row] = eid
+    return pd.Series(values, index=quotes.index, dtype=object)
 
 
 def link_corpus(tables: dict[str, pd.DataFrame], min_passage_words: int, max_candidates: int = 8

@@ -17,7 +17,8 @@ from difflib import SequenceMatcher
 
 import pandas as pd
 
-from pipeline.link.reuse import Corpus, build_corpus
+from pipeline.link.reuse.articles import Corpus, build_corpus
+from pipeline.link.tokens import find_run
 from pipeline.text.unionfind import UnionFind
 
 log = logging.getLogger(__name__)
@@ -42,20 +43,6 @@ def _same_quote(a: list[int], b: list[int]) -> bool:
     if short >= QUOTE_SHINGLE_WORDS:
         return m >= QUOTE_CONTAINED * short
     return a == b  # three words: only the identical quote
-
-
-def _find_run(seq: list[int], run: list[int]) -> int | None:
-    if not run:
-        return None
-    i = 0
-    while True:
-        try:
-            i = seq.index(run[0], i)
-        except ValueError:
-            return None
-        if seq[i:i + len(run)] == run:
-            return i
-        i += 1
 
 
 def _reuse_ranges(reuse: pd.DataFrame, corpus: Corpus) -> dict[int, list[tuple[int, int, int, int, int]]]:
@@ -101,7 +88,7 @@ def _footprints(n: int, t0: int, t1: int, corpus: Corpus, ranges, id_lists) -> l
             src = corpus.index.get(aid)
             if src is None or src in seen:
                 continue
-            at = _find_run(id_lists(src), words)
+            at = find_run(id_lists(src), words)
             if at is not None:
                 seen.add(src)
                 found.append((src, at, at + len(words)))

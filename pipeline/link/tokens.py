@@ -66,6 +66,13 @@ class Vocab:
             self._raw[raw] = tid
         return tid
 
+    def words(self) -> list[str]:
+        """The normalised words, indexed by id."""
+        out = [""] * len(self._ids)
+        for word, tid in self._ids.items():
+            out[tid] = word
+        return out
+
     def ids(self, text: str) -> list[int]:
         return [self.id_of_raw(m.group()) for m in _TOKEN_RE.finditer(_masked(text))]
 
@@ -157,10 +164,10 @@ def body_mask(ids: np.ndarray, body: str, vocab: Vocab) -> np.ndarray:
         pids = vocab.ids(para)
         if not pids:
             continue
-        found = _find_run(seq, pids, cursor)
+        found = find_run(seq, pids, cursor)
         if found is None and len(pids) > 1:
             # A caption glued to its paragraph ("…BannerIn the oil sector") splits the first word.
-            found = _find_run(seq, pids[1:], cursor)
+            found = find_run(seq, pids[1:], cursor)
             pids = pids[1:]
         if found is None:
             continue
@@ -169,8 +176,10 @@ def body_mask(ids: np.ndarray, body: str, vocab: Vocab) -> np.ndarray:
     return mask
 
 
-def _find_run(seq: list[int], run: list[int], start: int) -> int | None:
-    """First index >= start where `run` occurs contiguously in `seq`."""
+def find_run(seq: list[int], run: list[int], start: int = 0) -> int | None:
+    """First index >= start where `run` occurs contiguously in `seq` (None for an empty run)."""
+    if not run:
+        return None
     first, n = run[0], len(run)
     i = start
     while True:
@@ -189,7 +198,7 @@ def phrase_mask(ids: np.ndarray, phrases: list[list[int]]) -> np.ndarray:
     seq = ids.tolist()
     for phrase in phrases:
         i = 0
-        while (i := _find_run(seq, phrase, i)) is not None:
+        while (i := find_run(seq, phrase, i)) is not None:
             mask[i:i + len(phrase)] = True
             i += 1
     return mask

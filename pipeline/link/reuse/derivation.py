@@ -1,0 +1,347 @@
+"""How much of a copy is derived from its source, beyond verbatim runs.
+
+A newspaper rewriting agency copy keeps its facts and rare words but not its word order: "a verdict
+of accidental death was recorded" for "an accidental death verdict was recorded". So besides the
+verbatim passages of align.py, each of the copy's sentences is aligned with the source sentence, or
+run of up to MAX_WINDOW sentences (a brief condenses several into one), that holds most of its content words (crudely stemmed, weighted by how rare they are in the corpus),
+whatever their order. Quoted speech is set apart: two articles quoting one speaker share the
+speaker's words without one copying the other (quote clusters record that), so the evidence of
+derivation is measured on the narrative, the words outside quote marks.
+
+Measures of a (copy, source) pair, all shares of the copy's prose words or sentences:
+- verbatim_share: words inside verbatim passages (any, quoted or not);
+- derived_share: words inside verbatim passages that are not quoted speech on both sides, or inside
+  a sentence whose narrative aligns with one source sentence (ALIGNED_SENTENCE of its weight);
+- the model's features (FEATURES), combined by a logistic model (derivation_model.json, trained by
+  pipeline.link.reuse.train_derivation) into the probability that the copy is derived at all.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+from pipeline.link.reuse.articles import Corpus
+from pipeline.link.tokens import Tokens
+
+STEM_CHARS = 5            # words cut to their first 5 letters: "recorded"/"records" -> "recor"
+ALIGNED_SENTENCE = 0.5    # a copy sentence aligns when this share of its content weight is in one source sentence
+MIN_SENTENCE_WORDS = 3    # content words a sentence needs to be aligned on its own
+MAX_WINDOW = 3            # consecutive source sentences one condensed copy sentence may merge
+MODEL_PATH = Path(__file__).with_name("derivation_model.json")
+
+# Feature names, in the model's order; each is computed by pair_features for (copy, source).
+FEATURES = (
+    "derived_share",          # share of the copy's prose words derived (see above)
+    "sentence_share",         # share of the copy's narrative sentences aligned with a source sentence
+    "mean_sentence_overlap",  # mean over those sentences of the best overlap with one source sentence
+    "content_containment",    # idf-weighted share of the copy's narrative content stems found in the source
+    "trigram_containment",    # share of the copy's narrative word trigrams found in the source
+    "narrative_verbatim_share",  # share of the copy's narrative words inside verbatim passages
+    "log_longest_passage",    # log(1 + words of the longest verbatim passage not quoted on both sides)
+    "quoted_share",           # share of the copy's prose words inside quote marks
+    "bigram_containment",     # share of the copy's prose word bigrams (quotes included) found in the source
+    "source_union_bigram",    # the same, found in any of the copy's earlier sources (by time rules) with this one
+    "stem_bigram_coverage",   # share of the copy's content words (stems, function words skipped) in a stem
+                              # bigram of the source: phrasing kept through light rewording
+    "source_union_stem_bigram",  # the same, against all the copy's earlier sources with this one
+)
+
+_OPEN, _CLOSE, _BOTH = "“‘«", "”’»", '"'
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s")
+
+
+@dataclass
+class Profile:
+    """One article's prose as the derivation measure sees it (arrays indexed by token)."""
+    prose: np.ndarray     # bool: a token of the article's prose (Tokens.indexable)
+    quoted: np.ndarray    # bool: inside quote marks
+    stem: np.ndarray      # int: stem id, -1 for a function word
+    sentence: np.ndarray  # int: sentence number, -1 outside prose
+    cache: dict = field(default_factory=dict)  # matrices built once per article, reused by every pair
+
+
+def quoted_mask(text: str, tok: Tokens) -> np.ndarray:
+    """True for tokens inside quote marks; a mark left open closes at the end of its paragraph.
+
+    Curly marks open and close; a straight double quote and a doubled backtick or apostrophe
+    (typewriter style) toggle. An apostrophe inside a word ("don't") is not a mark.
+    """
+    inside = np.zeros(len(tok), dtype=bool)
+    marks = []  # (offset, +1 open / -1 close / 0 toggle / 2 paragraph end)
+    for m in re.finditer(r"``|''|[“”«»\"]|\n\s*\n", text):
+        g = m.group()
+        kind = 2 if g.startswith("\n") else 1 if g in ("``", "“", "«") else -1 if g in ("''", "”", "»") else 0
+        marks.append((m.start(), kind))
+    if not marks:
+        return inside
+    state, bounds = False, []
+    opened_at = 0
+    for off, kind in marks:
+        if kind == 2 or (kind == -1 or (kind == 0 and state)):
+            if state:
+                bounds.append((opened_at, off))
+            state = False
+        elif kind == 1 or kind == 0:
+            state, opened_at = True, off
+    if state:
+        bounds.append((opened_at, len(text)))
+    for s, e in bounds:
+        t0 = int(np.searchsorted(tok.starts, s, side="left"))
+        t1 = int(np.searchsorted(tok.starts, e, side="left"))
+        inside[t0:t1] = True
+    return inside
+
+
+def sentence_numbers(text: str, tok: Tokens, prose: np.ndarray) -> np.ndarray:
+    """Sentence number of each prose token: a new sentence after . ! ? or a line break."""
+    out = np.full(len(tok), -1, dtype=np.int64)
+    n, prev_end = -1, None
+    for t in np.flatnonzero(prose).tolist():
+        start = int(tok.starts[t])
+        if prev_end is None:
+            n += 1
+        else:
+            gap = text[prev_end:start + 1]
+            if "\n" in gap or (_SENTENCE_END_RE.search(gap) and text[start].isupper()):
+                n += 1
+        out[t] = n
+        prev_end = int(tok.ends[t])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(w.casefold() for w in STOP_WORDS)
+
+
+def stem_table(corpus: Corpus) -> np.ndarray:
+    """vocab id -> stem id (-1 for function words and one-letter words)."""
+    words = corpus.vocab.words()
+    stops = _function_words()
+    stems: dict[str, int] = {}
+    out = np.full(len(words), -1, dtype=np.int64)
+    for i, w in enumerate(words):
+        if len(w) < 2 or w in stops or w.replace("'", "") in stops:
+            continue
+        out[i] = stems.setdefault(w[:STEM_CHARS] if w.isalpha() else w, len(stems))
+    return out
+
+
+def profiles(corpus: Corpus) -> tuple[list[Profile], np.ndarray]:
+    """Per article its Profile, and per stem id its idf over the corpus (log N / document frequency)."""
+    table = stem_table(corpus)
+    out = []
+    df = np.zeros(int(table.max()) + 2 if len(table) else 1, dtype=np.int64)
+    for text, tok in zip(corpus.texts, corpus.tokens):
+        prose = tok.indexable.copy()
+        stem = np.where(prose, table[tok.ids] if len(tok) else np.zeros(0, dtype=np.int64), -1)
+        out.append(Profile(prose, quoted_mask(text, tok), stem, sentence_numbers(text, tok, prose)))
+        present = np.unique(stem[stem >= 0])
+        df[present] += 1
+    idf = np.log((len(corpus.tokens) + 1) / (df + 1)) + 1.0
+    return out, idf
+
+
+def _sentence_matrix(p: Profile, idf: np.ndarray, narrative_only: bool) -> tuple[csr_matrix, np.ndarray]:
+    """Sentences x stems, idf-weighted presence; and the sentence numbers of its rows."""
+    keep = (p.stem >= 0) & (p.sentence >= 0)
+    if narrative_only:
+        keep &= ~p.quoted
+    rows, cols = p.sentence[keep], p.stem[keep]
+    n_sent = int(p.sentence.max()) + 1 if len(p.sentence) and p.sentence.max() >= 0 else 0
+    m = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n_sent, len(idf)))
+    m.sum_duplicates()
+    m.data[:] = 1.0
+    return m.multiply(idf[None, :]).tocsr(), np.arange(n_sent)
+
+
+def align_sentences(pc: Profile, ps: Profile, idf: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each sentence of the copy: the best window of source sentences (index of its first
+    sentence in the source's windows, see source_windows), the share of its narrative content weight
+    found there, and whether it has enough narrative words to be aligned at all."""
+    if "as_copy" not in pc.cache:
+        mc, _ = _sentence_matrix(pc, idf, narrative_only=True)
+        binary = mc.copy()
+        binary.data[:] = 1.0
+        pc.cache["as_copy"] = (mc, np.asarray(binary.sum(axis=1)).ravel() >= MIN_SENTENCE_WORDS,
+                               np.asarray(mc.sum(axis=1)).ravel())
+    if "as_source" not in ps.cache:
+        ps.cache["as_source"] = source_windows(_sentence_matrix(ps, idf, narrative_only=False)[0])
+    mc, enough, weight = pc.cache["as_copy"]
+    windows = ps.cache["as_source"]
+    if mc.shape[0] == 0 or windows.shape[0] == 0:
+        z = np.zeros(mc.shape[0])
+        return z.astype(np.int64), z, z.astype(bool)
+    shared = (mc @ windows.T).toarray()
+    best = shared.argmax(axis=1)
+    overlap = shared[np.arange(len(best)), best] / np.maximum(weight, 1e-9)
+    return best, overlap, enough
+
+
+def source_windows(ms: csr_matrix) -> csr_matrix:
+    """Rows: each source sentence alone, then each run of MAX_WINDOW consecutive sentences, as
+    binary stem sets. A condensed copy merges several source sentences into one."""
+    from scipy.sparse import vstack
+
+    binary = ms.copy()
+    binary.data[:] = 1.0
+    n = binary.shape[0]
+    if n < MAX_WINDOW or n == 0:
+        return binary
+    runs = binary[: n - MAX_WINDOW + 1].copy()
+    for t in range(1, MAX_WINDOW):
+        runs = runs + binary[t: n - MAX_WINDOW + 1 + t]
+    runs.data[:] = 1.0
+    return vstack([binary, runs]).tocsr()
+
+
+def window_sentences(w: int, n_source_sentences: int) -> tuple[int, int]:
+    """The source sentences [first, last] of window w of source_windows."""
+    if w < n_source_sentences:
+        return w, w
+    first = w - n_source_sentences
+    return first, first + MAX_WINDOW - 1
+
+
+def bigrams(ids: np.ndarray) -> np.ndarray:
+    """Distinct word bigrams of a token id sequence, each as one int64."""
+    if len(ids) < 2:
+        return np.zeros(0, dtype=np.int64)
+    return np.unique(ids[:-1].astype(np.int64) * (1 << 31) + ids[1:].astype(np.int64))
+
+
+def stem_bigrams(p: Profile) -> np.ndarray:
+    """The stem bigrams of an article's prose in text order (function words skipped), one int64 each."""
+    seq = p.stem[p.prose & (p.stem >= 0)].astype(np.int64)
+    return seq[:-1] * (1 << 31) + seq[1:] if len(seq) >= 2 else np.zeros(0, dtype=np.int64)
+
+
+def coverage(grams: np.ndarray, sources: list[np.ndarray]) -> float:
+    """Share of the words of a sequence of bigrams (grams, in text order) inside a bigram found in any
+    of `sources`."""
+    if not len(grams) or not sources:
+        return 0.0
+    hit = np.isin(grams, np.concatenate(sources))
+    covered = np.zeros(len(grams) + 1, dtype=bool)
+    covered[:-1] |= hit
+    covered[1:] |= hit
+    return float(covered.mean())
+
+
+def containment(grams: np.ndarray, sources: list[np.ndarray]) -> float:
+    """Share of `grams` found in any of `sources`."""
+    if not len(grams) or not sources:
+        return 0.0
+    return float(np.isin(grams, np.concatenate(sources)).mean())
+
+
+def _cached(p: Profile, key: str, build):
+    if key not in p.cache:
+        p.cache[key] = build()
+    return p.cache[key]
+
+
+def _trigrams(ids: np.ndarray) -> set[tuple[int, int, int]]:
+    return set(zip(ids[:-2].tolist(), ids[1:-1].tolist(), ids[2:].tolist())) if len(ids) >= 3 else set()
+
+
+@dataclass
+class PairMeasure:
+    features: dict[str, float]
+    verbatim_share: float
+    derived_share: float
+    aligned: list[tuple[int, int, int, float]]  # (copy sentence, first and last source sentence, overlap)
+    quotes_source_prose: bool = False  # a verbatim passage quoted in the copy stands unquoted in the source
+    aligned_words: int = 0  # content words of the aligned sentences found in their source sentence
+
+
+def pair_measure(c: int, s: int, passages: list[tuple[np.ndarray, np.ndarray]], corpus: Corpus,
+                 profs: list[Profile], idf: np.ndarray) -> PairMeasure:
+    """The derivation measures of copy c against source s; passages are (xs in c, ys in s)."""
+    pc, ps = profs[c], profs[s]
+    prose = pc.prose
+    n_prose = max(int(prose.sum()), 1)
+    narrative = prose & ~pc.quoted
+    n_narr = max(int(narrative.sum()), 1)
+    verbatim = np.zeros(len(prose), dtype=bool)
+    own_verbatim = np.zeros(len(prose), dtype=bool)  # not quoted speech on both sides
+    longest = 0
+    quotes_source = False
+    for xs, ys in passages:
+        xs, ys = np.asarray(xs), np.asarray(ys)
+        verbatim[xs] = True
+        both_quoted = pc.quoted[xs] & ps.quoted[ys]
+        own = xs[~both_quoted]
+        own_verbatim[own] = True
+        longest = max(longest, len(own))
+        quotes_source |= bool(pc.quoted[xs].mean() > 0.5 and not ps.quoted[ys].any())
+    best, overlap, enough = align_sentences(pc, ps, idf)
+    aligned_sent = enough & (overlap >= ALIGNED_SENTENCE)
+    in_aligned = np.zeros(len(prose), dtype=bool)
+    sent_ok = pc.sentence >= 0
+    in_aligned[sent_ok] = aligned_sent[pc.sentence[sent_ok]] if len(aligned_sent) else False
+    derived = (own_verbatim | in_aligned) & prose
+    tri_c = _cached(pc, "narrative_trigrams", lambda: _trigrams(corpus.tokens[c].ids[narrative]))
+    tri_s = _cached(ps, "trigrams", lambda: _trigrams(corpus.tokens[s].ids[ps.prose]))
+    stems_c = _cached(pc, "narrative_stems", lambda: np.unique(pc.stem[narrative & (pc.stem >= 0)]))
+    stems_s = _cached(ps, "stems", lambda: np.unique(ps.stem[ps.prose & (ps.stem >= 0)]))
+    w = idf[stems_c]
+    content = float(w[np.isin(stems_c, stems_s)].sum() / w.sum()) if w.sum() else 0.0
+    n_sent = int(enough.sum())
+    features = {
+        "derived_share": float(derived.sum() / n_prose),
+        "sentence_share": float(aligned_sent.sum() / n_sent) if n_sent else 0.0,
+        "mean_sentence_overlap": float(overlap[enough].mean()) if n_sent else 0.0,
+        "content_containment": content,
+        "trigram_containment": len(tri_c & tri_s) / len(tri_c) if tri_c else 0.0,
+        "narrative_verbatim_share": float((own_verbatim & narrative).sum() / n_narr),
+        "log_longest_passage": math.log1p(longest),
+        "quoted_share": float((prose & pc.quoted).sum() / n_prose),
+        "bigram_containment": containment(_cached(pc, "bigrams", lambda: bigrams(corpus.tokens[c].ids[prose])),
+                                          [_cached(ps, "bigrams", lambda: bigrams(corpus.tokens[s].ids[ps.prose]))]),
+        "stem_bigram_coverage": coverage(_cached(pc, "stem_bigrams", lambda: stem_bigrams(pc)),
+                                         [_cached(ps, "stem_bigrams", lambda: stem_bigrams(ps))]),
+    }
+    n_src = int(ps.sentence.max()) + 1 if len(ps.sentence) and ps.sentence.max() >= 0 else 0
+    aligned = [(int(i), *window_sentences(int(best[i]), n_src), float(overlap[i])) for i in np.flatnonzero(aligned_sent)]
+    aligned_words = sum(shared_words(pc, ps, i, j0, j1) for i, j0, j1, _ in aligned)
+    return PairMeasure(features, float((verbatim & prose).sum() / n_prose), features["derived_share"], aligned,
+                       quotes_source, aligned_words)
+
+
+def shared_words(pc: Profile, ps: Profile, i: int, j0: int, j1: int) -> int:
+    """Content words of sentence i of the copy whose stem is in sentences j0..j1 of the source."""
+    stems_i = pc.stem[(pc.sentence == i) & (pc.stem >= 0)]
+    return int(np.isin(stems_i, ps.stem[(ps.sentence >= j0) & (ps.sentence <= j1)]).sum())
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path = MODEL_PATH) -> dict:
+    """{features, mean, scale, weights, bias, threshold, wholly}: numbers and feature names only."""
+    model = json.loads(Path(path).read_text(encoding="utf-8"))
+    if tuple(model["features"]) != FEATURES:
+        raise ValueError(f"{path}: features {model['features']} differ from the code's {FEATURES}")
+    return model
+
+
+def probability(features: dict[str, float], model: dict) -> float:
+    x = (np.array([features[f] for f in model["features"]]) - np.array(model["mean"])) / np.array(model["scale"])
+    z = float(x @ np.array(model["weights"]) + model["bias"])
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+def label(prob: float, derived_share: float, model: dict) -> str:
+    """METER's labels: 'wholly' (the source is the copy's only source: nearly all its words derived),
+    'partially' (the source was used with other sources), 'none' (the source was not used)."""
+    if prob < model["threshold"]:
+        return "none"
+    return "wholly" if derived_share >= model["wholly"] else "partially"
