@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "raw" / "001_e5a7a07398edeeac.txt"
