@@ -63,7 +63,7 @@ def test_an_error_in_a_command_is_one_line_with_a_non_zero_exit(tmp_path):
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
-    assert lines[0].startswith("python -m pipeline publish: error:") and "none.json" in lines[0]
+    assert "publish" in lines[0] and "none.json" in lines[0]
 
 
 def test_summary_is_one_line_and_fails_without_a_build(tmp_path):

@@ -73,8 +73,8 @@ def test_span_cleanup(parse, text, present, absent):
     ("Retired Army Lt. Col. Peter Hallam says the plan is sound.\n",
      {("Peter Hallam", "PERSON")}, {"Col. Peter Hallam"}),
     # ... but an organisation named after a king keeps its name
-    ("King Abdullah University of Science and Technology opened a new campus.\n",
-     {("King Abdullah University of Science and Technology", "ORG")}, {"Abdullah University of Science and Technology"}),
+    ("King Osric University of Science and Technology opened a new campus.\n",
+     {("King Osric University of Science and Technology", "ORG")}, {"Osric University of Science and Technology"}),
     # a registry's name keeps a first word that can be a title
     ("Credit Suisse cut jobs, and Sister Mary Okafor protested.\n", {("Credit Suisse", "ORG")}, {"Suisse"}),
     # a nationality in front of a person is not part of the name

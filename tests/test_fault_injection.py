@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -117,7 +118,8 @@ def repo(tmp_path_factory):
 def test_a_second_build_does_nothing_and_leaves_git_clean(repo):
     before = published(repo)
     result = make_repro(repo)
-    assert "Running stage" not in result.stdout, result.stdout
+    # only `inventory` runs again: it lists data/raw every time, since DVC cannot hash it safely
+    assert set(re.findall(r"Running stage '(\w+)'", result.stdout)) <= {"inventory"}, result.stdout
     assert sh(repo, "git", "status", "--porcelain").stdout == ""
     assert published(repo) == before
     out = repo / "data" / "processed"
@@ -188,4 +190,5 @@ def test_kills_at_random_moments_leave_whole_tables_and_a_working_build(repo):
         published(repo)  # whole, old or new
         make_repro(repo)
         published(repo)
-        assert "Running stage" not in sh(repo, "dvc", "repro").stdout, (seed, i, killed)
+        again = sh(repo, "dvc", "repro").stdout
+        assert set(re.findall(r"Running stage '(\w+)'", again)) <= {"inventory"}, (seed, i, killed)

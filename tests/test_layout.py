@@ -39,7 +39,7 @@ def test_title(text, title):
     # negatives: a photo credit is not an author; neither is a letter-writer's town or a bio line
     ("Title\n\nMartin Mejia / AP / TASS\n\n" + BODY, []),
     ("Title\n\n" + BODY + "\n\n" + BODY + "\n\n" + BODY + "\n\nStaunton, Va.", []),
-    ("Title\n\n" + BODY + "\n\nBryant Rousseau and Caryn Wilson contributed reporting.", []),
+    ("Title\n\n" + BODY + "\n\nLena Park and Tomas Quill contributed reporting.", []),
     ("Title\n\n" + BODY + "\n\n(Reporting by Jane Doe; Editing by John Roe)", []),
 ])
 def test_authors(text, authors):
@@ -89,7 +89,7 @@ def test_unknown_domain_gives_no_outlet():
     ("ABSTRACT.", "section"),
     ("Correction: A previous edition of this story gave the wrong day for the harbour vote.", "note"),
     ("This story has been updated to add a response from the ferry company.", "note"),
-    ("(Reporting by Jane Doe; Additional reporting by John Roe; Editing by Will Smith.)", "credit"),
+    ("(Reporting by Jane Doe; Additional reporting by John Roe; Editing by Sam Poe.)", "credit"),
     ("Jane Doe and John Roe contributed reporting.", "credit"),
     ("Copyright 2016 The Daily Planet. All rights reserved.", "credit"),
     # negatives: prose that mentions photos, slashes or capitals stays body

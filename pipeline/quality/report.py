@@ -22,7 +22,11 @@ INDEX_COLUMNS = ("article_id", "source_path")
 def column_label(kwargs: dict) -> str:
     if kwargs.get("column"):
         return str(kwargs["column"])
-    return f"{kwargs.get('column_A')}/{kwargs.get('column_B')}"
+    if kwargs.get("column_list"):
+        return "+".join(map(str, kwargs["column_list"]))
+    if kwargs.get("column_A"):
+        return f"{kwargs['column_A']}/{kwargs.get('column_B')}"
+    return "(table)"
 
 
 def _number(v) -> str:
@@ -74,6 +78,11 @@ def rule_in_words(expectation: str, kwargs: dict) -> str:
         rule = f"`{kwargs.get('column_A')}` {op} `{kwargs.get('column_B')}`"
         if kwargs.get("ignore_row_if") == "either_value_is_missing":
             rule += " where both are set"
+    elif expectation == "expect_column_max_to_be_between":
+        rule = f"the largest {col} is at most {_number(hi)}" if lo is None else \
+            f"the largest {col} is between {_number(lo)} and {_number(hi)}"
+    elif expectation == "expect_compound_columns_to_be_unique":
+        rule = f"no two rows share the same {', '.join(f'`{c}`' for c in kwargs.get('column_list', []))}"
     elif expectation == "expect_table_row_count_to_be_between":
         rule = f"the table has between {_number(lo)} and {_number(hi)} rows"
     else:

@@ -206,7 +206,7 @@ def drop_job_of(doc, d: Draft) -> bool:
 def strip_titles(doc, d: Draft) -> bool:
     """Titles come off a person's name; an ORG or place keeps its words unless what is left after the
     title reads as a person's name ("Comptroller Lucia Ferreira"). A nationality makes no person of
-    the one word after it ("the Egyptian Exchange"). Titles alone ("Her Majesty Queen") are no name."""
+    the one word after it ("the Peruvian Exchange"). Titles alone ("Her Majesty Queen") are no name."""
     s, e = d.s, d.e
     if not (e - s >= 2 and (d.label in ("PERSON", "ORG", "GPE", "NORP") or gaz.is_honorific(doc[s].text))):
         return True
@@ -240,7 +240,7 @@ def split_country_from_person(doc, d: Draft) -> bool:
 
 
 def trim_trailing_titles(doc, d: Draft) -> bool:
-    """A title left at the end of an ORG ("... Academy of Sciences Dr."), and the first words of a
+    """A title left at the end of an ORG ("... Institute of Botany Dr."), and the first words of a
     job title after an organisation ("Acme Public Relations Officer", "U.N. High Commissioner")."""
     while d.e - d.s >= 2 and d.label != "PERSON" and doc[d.e - 2].lower_ not in ("of", "for") and (
             (gaz.is_news_title(doc[d.e - 1].text) and doc[d.e - 1].text[:1].isupper())

@@ -276,16 +276,12 @@ def given_name_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
 def outlet_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
     """Outlets and agencies of the registry the model left untagged ("- Reuters", "/AFP/")."""
     out = []
-    pattern = outlets.alias_pattern()
-    if not pattern:
-        return out
-    for m in re.finditer(rf"(?<![\w@./-])(?:{pattern})(?![\w@-])", doc.text):
-        span = doc.char_span(m.start(), m.end(), alignment_mode="strict")
+    for m in outlets.find_in(doc.text):
+        span = doc.char_span(m.start, m.end, alignment_mode="strict")
         if span is None or any(t.i in covered or t.i in ctx.url_tokens for t in span):
             continue
         if len(span) == 1 and not span[0].text.isupper() and span[0].tag_ not in ("NNP", "NNPS"):
             continue
-        entry = outlets.lookup(span.text)
-        out.append(Mention(span.start, span.end, "ORG", strong=True, canonical=entry.name if entry else None))
+        out.append(Mention(span.start, span.end, "ORG", strong=True, canonical=m.outlet.name if m.outlet else None))
         covered.update(range(span.start, span.end))
     return out
