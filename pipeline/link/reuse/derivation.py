@@ -46,8 +46,9 @@ FEATURES = (
     "content_trigram_containment",  # share of the copy's content-word trigrams (stems, function words
                                     # skipped: "modified n-grams") found in the source
     "source_union_bigram",    # share of the copy's word bigrams found in its earlier sources with this one
-    "quoted_share",           # share of the copy's prose words inside quote marks: shared quotes are
-                              # a shared speaker, not copying, so the model discounts overlap there
+    "quoted_share",           # share of the copy's prose words inside quote marks: the other features
+                              # count quoted words too, and this lets the model weigh how much of the
+                              # overlap can be a shared speaker (its fitted weight, not a rule, decides)
 )
 _OPEN, _CLOSE, _BOTH = "“‘«", "”’»", '"'
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s")
