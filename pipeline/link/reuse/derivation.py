@@ -5,8 +5,8 @@ of accidental death was recorded" for "an accidental death verdict was recorded"
 verbatim passages of align.py, each of the copy's sentences is aligned with the source sentence, or
 run of up to MAX_WINDOW sentences (a brief condenses several into one), that holds most of its content words (crudely stemmed, weighted by how rare they are in the corpus),
 whatever their order. Quoted speech is set apart: two articles quoting one speaker share the
-speaker's words without one copying the other (quote clusters record that), so the evidence of
-derivation is measured on the narrative, the words outside quote marks.
+speaker's words without one copying the other (quote clusters record that), so derived_share and
+the sentence alignment are measured on the narrative, the words outside quote marks.
 
 Measures of a (copy, source) pair, all shares of the copy's prose words or sentences:
 - verbatim_share: words inside verbatim passages (any, quoted or not);
