@@ -5,8 +5,8 @@ of accidental death was recorded" for "an accidental death verdict was recorded"
 verbatim passages of align.py, each of the copy's sentences is aligned with the source sentence, or
 run of up to MAX_WINDOW sentences (a brief condenses several into one), that holds most of its content words (crudely stemmed, weighted by how rare they are in the corpus),
 whatever their order. Quoted speech is set apart: two articles quoting one speaker share the
-speaker's words without one copying the other (quote clusters record that), so the evidence of
-derivation is measured on the narrative, the words outside quote marks.
+speaker's words without one copying the other (quote clusters record that), so derived_share and
+the sentence alignment are measured on the narrative, the words outside quote marks.
 
 Measures of a (copy, source) pair, all shares of the copy's prose words or sentences:
 - verbatim_share: words inside verbatim passages (any, quoted or not);
@@ -36,23 +36,20 @@ MIN_SENTENCE_WORDS = 3    # content words a sentence needs to be aligned on its 
 MAX_WINDOW = 3            # consecutive source sentences one condensed copy sentence may merge
 MODEL_PATH = Path(__file__).with_name("derivation_model.json")
 
-# Feature names, in the model's order; each is computed by pair_features for (copy, source).
+# Feature names, in the model's order: few and sturdy (a dozen overfitted the training half). Each is
+# computed by pair_measure for (copy, source), the union ones by passages.measure_pairs.
 FEATURES = (
-    "derived_share",          # share of the copy's prose words derived (see above)
-    "sentence_share",         # share of the copy's narrative sentences aligned with a source sentence
-    "mean_sentence_overlap",  # mean over those sentences of the best overlap with one source sentence
-    "content_containment",    # idf-weighted share of the copy's narrative content stems found in the source
-    "trigram_containment",    # share of the copy's narrative word trigrams found in the source
-    "narrative_verbatim_share",  # share of the copy's narrative words inside verbatim passages
-    "log_longest_passage",    # log(1 + words of the longest verbatim passage not quoted on both sides)
-    "quoted_share",           # share of the copy's prose words inside quote marks
-    "bigram_containment",     # share of the copy's prose word bigrams (quotes included) found in the source
-    "source_union_bigram",    # the same, found in any of the copy's earlier sources (by time rules) with this one
     "stem_bigram_coverage",   # share of the copy's content words (stems, function words skipped) in a stem
                               # bigram of the source: phrasing kept through light rewording
-    "source_union_stem_bigram",  # the same, against all the copy's earlier sources with this one
+    "source_union_stem_bigram",  # the same, against all the copy's earlier sources with this one (a paper
+                                 # merges several takes of the wire)
+    "content_trigram_containment",  # share of the copy's content-word trigrams (stems, function words
+                                    # skipped: "modified n-grams") found in the source
+    "source_union_bigram",    # share of the copy's word bigrams found in its earlier sources with this one
+    "quoted_share",           # share of the copy's prose words inside quote marks: the other features
+                              # count quoted words too, and this lets the model weigh how much of the
+                              # overlap can be a shared speaker (its fitted weight, not a rule, decides)
 )
-
 _OPEN, _CLOSE, _BOTH = "“‘«", "”’»", '"'
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s")
 
@@ -244,14 +241,31 @@ def containment(grams: np.ndarray, sources: list[np.ndarray]) -> float:
     return float(np.isin(grams, np.concatenate(sources)).mean())
 
 
+_HASH_MUL = np.int64(1000003)
+
+
+def gram_hashes(seq: np.ndarray, n: int) -> np.ndarray:
+    """Distinct n-grams of an id sequence, each hashed to one int64."""
+    seq = np.asarray(seq, dtype=np.int64)
+    if len(seq) < n:
+        return np.zeros(0, dtype=np.int64)
+    win = np.lib.stride_tricks.sliding_window_view(seq, n)
+    h = np.zeros(len(win), dtype=np.int64)
+    with np.errstate(over="ignore"):
+        for k in range(n):
+            h = h * _HASH_MUL + win[:, k] + 1
+    return np.unique(h)
+
+
+def content_sequence(p: Profile) -> np.ndarray:
+    """The stems of an article's content words in text order, function words skipped."""
+    return p.stem[p.prose & (p.stem >= 0)]
+
+
 def _cached(p: Profile, key: str, build):
     if key not in p.cache:
         p.cache[key] = build()
     return p.cache[key]
-
-
-def _trigrams(ids: np.ndarray) -> set[tuple[int, int, int]]:
-    return set(zip(ids[:-2].tolist(), ids[1:-1].tolist(), ids[2:].tolist())) if len(ids) >= 3 else set()
 
 
 @dataclass
@@ -270,11 +284,8 @@ def pair_measure(c: int, s: int, passages: list[tuple[np.ndarray, np.ndarray]], 
     pc, ps = profs[c], profs[s]
     prose = pc.prose
     n_prose = max(int(prose.sum()), 1)
-    narrative = prose & ~pc.quoted
-    n_narr = max(int(narrative.sum()), 1)
     verbatim = np.zeros(len(prose), dtype=bool)
     own_verbatim = np.zeros(len(prose), dtype=bool)  # not quoted speech on both sides
-    longest = 0
     quotes_source = False
     for xs, ys in passages:
         xs, ys = np.asarray(xs), np.asarray(ys)
@@ -282,7 +293,6 @@ def pair_measure(c: int, s: int, passages: list[tuple[np.ndarray, np.ndarray]], 
         both_quoted = pc.quoted[xs] & ps.quoted[ys]
         own = xs[~both_quoted]
         own_verbatim[own] = True
-        longest = max(longest, len(own))
         quotes_source |= bool(pc.quoted[xs].mean() > 0.5 and not ps.quoted[ys].any())
     best, overlap, enough = align_sentences(pc, ps, idf)
     aligned_sent = enough & (overlap >= ALIGNED_SENTENCE)
@@ -290,24 +300,12 @@ def pair_measure(c: int, s: int, passages: list[tuple[np.ndarray, np.ndarray]], 
     sent_ok = pc.sentence >= 0
     in_aligned[sent_ok] = aligned_sent[pc.sentence[sent_ok]] if len(aligned_sent) else False
     derived = (own_verbatim | in_aligned) & prose
-    tri_c = _cached(pc, "narrative_trigrams", lambda: _trigrams(corpus.tokens[c].ids[narrative]))
-    tri_s = _cached(ps, "trigrams", lambda: _trigrams(corpus.tokens[s].ids[ps.prose]))
-    stems_c = _cached(pc, "narrative_stems", lambda: np.unique(pc.stem[narrative & (pc.stem >= 0)]))
-    stems_s = _cached(ps, "stems", lambda: np.unique(ps.stem[ps.prose & (ps.stem >= 0)]))
-    w = idf[stems_c]
-    content = float(w[np.isin(stems_c, stems_s)].sum() / w.sum()) if w.sum() else 0.0
-    n_sent = int(enough.sum())
     features = {
-        "derived_share": float(derived.sum() / n_prose),
-        "sentence_share": float(aligned_sent.sum() / n_sent) if n_sent else 0.0,
-        "mean_sentence_overlap": float(overlap[enough].mean()) if n_sent else 0.0,
-        "content_containment": content,
-        "trigram_containment": len(tri_c & tri_s) / len(tri_c) if tri_c else 0.0,
-        "narrative_verbatim_share": float((own_verbatim & narrative).sum() / n_narr),
-        "log_longest_passage": math.log1p(longest),
+        "derived_share": float(derived.sum() / n_prose),  # not a model feature: the wholly/partially cut
         "quoted_share": float((prose & pc.quoted).sum() / n_prose),
-        "bigram_containment": containment(_cached(pc, "bigrams", lambda: bigrams(corpus.tokens[c].ids[prose])),
-                                          [_cached(ps, "bigrams", lambda: bigrams(corpus.tokens[s].ids[ps.prose]))]),
+        "content_trigram_containment": containment(
+            _cached(pc, "content_trigrams", lambda: gram_hashes(content_sequence(pc), 3)),
+            [_cached(ps, "content_trigrams", lambda: gram_hashes(content_sequence(ps), 3))]),
         "stem_bigram_coverage": coverage(_cached(pc, "stem_bigrams", lambda: stem_bigrams(pc)),
                                          [_cached(ps, "stem_bigrams", lambda: stem_bigrams(ps))]),
     }
