@@ -14,18 +14,19 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.layout import outlets
+from pipeline.lexicons import entry_set, rows
 
-# Lemmas of verbs that report speech, writing or a claim.
-SPEECH_VERBS = frozenset("""
-say tell add write ask answer reply respond explain note continue recall declare insist argue claim
-warn announce state tweet retweet post report quote cite describe call dub term label brand deny admit
-acknowledge confirm suggest predict joke quip complain shout yell scream chant sing read urge demand
-boast concede contend maintain assert observe remark comment testify vow promise pledge threaten
-lament scold laugh sigh whisper mutter tout praise criticize criticise condemn accuse blast slam hail
-dismiss reject characterize characterise conclude emphasize emphasise stress agree caution recount
-reveal disclose mention text email inform advise allege charge counter retort interject muse wonder
-exclaim proclaim summarize summarise opine rule estimate forecast type put attack liken compare
-""".split())
+# Lemmas of cue verbs with their class (lexicons/speech_verbs.tsv): every class cues reported
+# speech; the communication and judgment classes also cue quotes.
+CUE_CLASSES: dict[str, str] = {r["lemma"]: r["class"] for r in rows("speech_verbs.tsv")}
+QUOTE_CUE_CLASSES = frozenset({"say", "announce", "judge"})
+SPEECH_VERBS = frozenset(lemma for lemma, cls in CUE_CLASSES.items() if cls in QUOTE_CUE_CLASSES)
+# Classes whose noun object is what was said or judged: "denied the report", "criticized the plan".
+OBJECT_CUES = frozenset({"announce", "judge"})
+# Classes whose infinitive is the content: "refused to testify", "urged the council to vote".
+INFINITIVE_CUES = frozenset({"announce", "intend"})
+# Nouns of saying that take a content clause: "the claim that ...", "a statement by X that ...".
+SAYING_NOUNS = entry_set("saying_nouns.txt")
 # Verbs that name a thing in quote marks: the quote is a scare quote.
 NAMING_VERBS = frozenset("call dub term label brand nickname describe characterize characterise".split())
 # Nouns of an utterance: "made the following comment", "in a statement".

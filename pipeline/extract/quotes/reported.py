@@ -1,0 +1,273 @@
+"""Reported speech: attributions without quote marks, as rows of the quotes table.
+
+Each pass finds (cue, content, speaker) triples of one construction, read off the shared parse:
+- a cue verb with a clausal complement: "The senator said (that) the deal was dead", "Investigators
+  believe the fire was set", "The company denied wrongdoing" (a noun object of a verb that takes
+  one), content before the cue ("The deal is dead, the senator said"), and content running to the
+  end of the paragraph after "X said:";
+- "according to X": the clause the phrase attaches to;
+- nouns of saying with a content clause: "the senator's claim that ...", "a statement by X that ...".
+
+The speaker is found as for quotes (attribution.speaker_for_cue); a triple without one is dropped,
+so passives with no agent ("it was reported that") and literal uses with no clause ("said on
+Tuesday") make no row. Content mostly inside quote marks is left to the direct quote that covers
+it; a partial quote inside reported content merges into one row of form `mixed`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.quotes.article import Article, Attributed, in_quotes, quote_row
+from pipeline.extract.quotes.attribution import (CUE_CLASSES, Speaker, speaker_for_cue, _phrase_tokens, _speaker,
+                                                 SAYING_NOUNS, OBJECT_CUES, INFINITIVE_CUES)
+from pipeline.extract.quotes.naming import kind_and_name
+
+
+@dataclass
+class Reported:
+    start: int           # content, character offsets
+    end: int
+    cue: object          # the cue token
+    speaker: Speaker
+
+
+_FOLLOWING = re.compile(r"\b(?:the following|as follows)\b", re.I)
+_LEAD_WORDS = {"that", "whether", "if"}
+
+
+def _content_span(doc, toks, art: Article) -> tuple[int, int] | None:
+    """Character span of tokens (contiguous run), without a leading "that" or edge punctuation."""
+    toks = sorted(toks, key=lambda t: t.i)
+    while toks and (toks[0].is_punct or toks[0].lower_ in _LEAD_WORDS or toks[0].is_space):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "”\"’":
+        toks = toks[:-1]
+    if len(toks) < 2:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _clause_tokens(head, skip):
+    """The subtree of `head` without the subtrees rooted at tokens of `skip`."""
+    drop = set()
+    for s in skip:
+        drop.update(t.i for t in s.subtree)
+    return [t for t in head.subtree if t.i not in drop]
+
+
+def _in_sentence(toks, sent):
+    return [t for t in toks if sent.start <= t.i < sent.end]
+
+
+_MODALS = {"would", "could", "might", "'d"}
+
+
+def _hypothetical(verb) -> bool:
+    """"would think", "to prove": a cue that reports nothing said, only what might be or is sought."""
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a in _MODALS for a in aux) or (verb.tag_ == "VB" and "to" in aux)
+
+
+def _inverted_tag(verb, comp) -> bool:
+    """"Clinton described the plan, Trump said": the parse took the tag that follows for the
+    complement of the cue before it."""
+    return comp.i > verb.i and _is_tag(comp)
+
+
+def _is_tag(tok) -> bool:
+    """A cue verb with its own subject and nothing said after it: "..., DuVernay said"."""
+    return tok.lemma_.lower() in CUE_CLASSES and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i for c in tok.children)
+
+
+def _shouted(text: str) -> bool:
+    """Capitals only: a headline or a caption, whose parse is not to be trusted."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 3 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def _complement(verb, cls: str) -> list:
+    """Tokens of what the cue verb reports: its clause, else (by class) its noun object or its
+    infinitive, else the object of "call for"; [] when it has none."""
+    kids = list(verb.children)
+    for c in kids:
+        if c.dep_ == "ccomp" and not _inverted_tag(verb, c):
+            return list(c.subtree)
+    if cls in OBJECT_CUES:
+        for c in kids:
+            if c.dep_ == "dobj" and c.lemma_.lower() != "what":
+                return list(c.subtree)
+    if cls in INFINITIVE_CUES:
+        for c in kids:
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                dobj = [d for d in kids if d.dep_ == "dobj" and d.i < c.i]
+                return [t for d in dobj for t in d.subtree] + list(c.subtree)
+    if verb.lemma_.lower() == "call":
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in ("for", "on"):
+                return list(c.subtree)[1:]
+            if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") and any(o.dep_ == "oprd" for o in kids):
+                return [t for o in kids if o.dep_ in ("dobj", "oprd") for t in o.subtree]
+    return []
+
+
+def _tag_inside(verb) -> bool:
+    """The cue's clause goes on after a comma that follows it: "X, she said, until Y"."""
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("nsubj", "npadvmod")]
+    return any(c.text == "," for c in after) and any(not c.is_punct for c in after if c.i > verb.i + 1) and \
+        verb.sent.end - 1 > verb.i + 2
+
+
+def verb_cues(art: Article, avoid) -> list[Reported]:
+    """A cue verb and its complement clause (or noun object), either side of the verb."""
+    doc = art.doc
+    out = []
+    for t in doc:
+        if t.pos_ not in ("VERB", "AUX") or avoid(t.idx):
+            continue
+        cls = CUE_CLASSES.get(t.lemma_.lower())
+        if cls is None:
+            continue
+        if _hypothetical(t):
+            continue
+        sent = t.sent
+        _, p0, p1 = art.para_of(t.idx)
+        if t.i + 1 < len(doc) and doc[t.i + 1].text == ":":
+            toks = _rest_of_paragraph(art, doc[t.i + 1])  # "X said: ..." to the end of the paragraph
+        else:
+            toks = _complement(t, cls)
+            if toks and toks[0].i < t.i and _tag_inside(t):
+                # "The plan, the mayor said, is dead": the content runs on after the tag
+                toks = [x for x in sent if x.i >= toks[0].i]
+            if not toks and t.dep_ in ("parataxis", "ccomp", "advcl") and t.head.pos_ in ("VERB", "AUX") \
+                    and not _is_tag(t.head) and any(x.text == "," for x in doc[min(t.i, t.head.i):max(t.i, t.head.i)]):
+                # "The deal is dead, the senator said": the parse hangs the cue off the content
+                toks = _clause_tokens(t.head, [t])
+            toks = _in_sentence(toks, sent)
+        toks = [x for x in toks if p0 <= x.idx < p1]
+        if not toks:
+            continue
+        span = _content_span(doc, toks, art)
+        if span is None or _shouted(art.text[span[0]:span[1]]):
+            continue
+        spk = speaker_for_cue(t, p0, p1, avoid)
+        if spk is None or spk.head in toks:
+            continue
+        out.append(Reported(span[0], span[1], t, spk))
+    return out
+
+
+def _rest_of_paragraph(art: Article, colon) -> list:
+    _, _, p1 = art.para_of(colon.idx)
+    span = art.doc.char_span(colon.idx + 1, p1, alignment_mode="contract")
+    return list(span) if span is not None else []
+
+
+def according_to(art: Article, avoid) -> list[Reported]:
+    """"According to X, the talks stalled": the clause the phrase belongs to."""
+    doc = art.doc
+    out = []
+    for t in doc:
+        if t.lower_ != "according" or avoid(t.idx):
+            continue
+        to = next((c for c in t.children if c.lower_ == "to"), None)
+        if to is None:
+            continue
+        head = t.head if t.head.i != t.i else None
+        if head is None:
+            continue
+        _, p0, p1 = art.para_of(t.idx)
+        toks = [x for x in _in_sentence(_clause_tokens(head, [t]), t.sent) if p0 <= x.idx < p1]
+        span = _content_span(doc, toks, art)
+        if span is None:
+            continue
+        spk = speaker_for_cue(t, p0, p1, avoid)
+        if spk is None:
+            continue
+        out.append(Reported(span[0], span[1], t, spk))
+    return out
+
+
+def saying_nouns(art: Article, avoid) -> list[Reported]:
+    """"X's claim that ...", "a statement by X that ...": a noun of saying with a content clause."""
+    doc = art.doc
+    out = []
+    for t in doc:
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in SAYING_NOUNS or avoid(t.idx):
+            continue
+        clause = next((c for c in t.children if c.dep_ in ("acl", "ccomp", "relcl") and
+                       any(x.lower_ == "that" and x.dep_ == "mark" for x in c.children)), None)
+        if clause is None:
+            continue
+        src = next((c for c in t.children if c.dep_ == "poss"), None)
+        if src is None:
+            by = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+            src = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if src is None and t.dep_ in ("dobj", "pobj"):
+            verb = t.head if t.dep_ == "dobj" else t.head.head
+            src = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if src is None or avoid(src.idx) or src.lower_ in ("what", "which", "that"):
+            continue
+        _, p0, p1 = art.para_of(t.idx)
+        toks = [x for x in _in_sentence(list(clause.subtree), t.sent) if p0 <= x.idx < p1]
+        span = _content_span(doc, toks, art)
+        if span is None:
+            continue
+        spk = _speaker(doc, [x for x in _phrase_tokens(src) if x.dep_ != "case"], src, t.text)
+        if spk is not None:
+            out.append(Reported(span[0], span[1], t, spk))
+    return out
+
+
+PASSES = (verb_cues, according_to, saying_nouns)
+
+
+def reported_rows(art: Article, quote_rows: list[dict], quote_spans, history: list[Attributed]) -> list[dict]:
+    """Rows of reported speech; partial and scare quotes inside reported content are merged into them
+    (removed from quote_rows in place)."""
+    avoid = lambda pos: in_quotes(pos, quote_spans)  # noqa: E731
+    found = [r for p in PASSES for r in p(art, avoid)]
+    found.sort(key=lambda r: (r.start, -r.end))
+    whole = [(q["start"], q["end"]) for q in quote_rows if q["form"] in ("direct", "block")]
+    quoted = [(q["start"], q["end"]) for q in quote_rows]
+    rows, seen = [], set()
+    for r in found:
+        if (r.start, r.end) in seen:
+            continue
+        seen.add((r.start, r.end))
+        inside = sum(max(0, min(e, r.end) - max(s, r.start)) for s, e in whole)
+        marked = [max(0, min(e, r.end) - max(s, r.start)) for s, e in quoted]
+        if inside * 2 >= r.end - r.start or sum(marked) * 5 >= 4 * (r.end - r.start):
+            continue  # the words are quoted: the quote is the attribution
+        if any(q["form"] == "scare" and r.start <= q["start"] < r.end for q in quote_rows):
+            continue  # "what it called “…”": the scare quote is the attribution
+        if _FOLLOWING.search(art.text[r.start:r.end]):
+            continue  # "reports the following details": the block quote after it is the content
+        if sum(m > 0 for m in marked) > 1 and any(s < r.start + 3 for (s, _), m in zip(quoted, marked) if m):
+            continue  # "“A,” he said, “B”": a quote split by its tag, not reported speech
+        k, _, _ = art.para_of(r.start)
+        before = [h for h in history if h.pos < r.start]
+        name, kind = kind_and_name(art, r.speaker, r.start, before)
+        att = Attributed(r.speaker.text, r.speaker.start, r.speaker.end, name, kind, r.speaker.cue,
+                         pos=r.start, para=k)
+        form = "reported"
+        for q in [q for q in quote_rows if q["form"] == "partial" and
+                  r.start <= q["start"] and q["end"] <= r.end + 2 and _same_source(q, att)]:
+            quote_rows.remove(q)
+            form = "mixed"
+            r.start, r.end = min(r.start, q["start"]), max(r.end, q["end"])
+        rows.append(quote_row(art.doc, _Span(r.start, r.end), form, att))
+    return rows
+
+
+def _same_source(row: dict, att: Attributed) -> bool:
+    """The quote inside reported content is the same attribution: the same speaker mention or name."""
+    return (row["speaker_start"] is not None and row["speaker_start"] == att.start) or \
+        (row["speaker_name"] is not None and row["speaker_name"] == att.name)
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
