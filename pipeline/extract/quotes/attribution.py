@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from pipeline.extract.layout import outlets
 from pipeline.lexicons import entry_set, rows
 
-# Lemmas of cue verbs with their class (lexicons/speech_verbs.tsv): every class cues reported
-# speech; the communication and judgment classes also cue quotes.
+# Lemmas of cue verbs with their class (lexicons/speech_verbs.tsv): every one cues reported speech;
+# those marked quote_cue also tag quotes.
 CUE_CLASSES: dict[str, str] = {r["lemma"]: r["class"] for r in rows("speech_verbs.tsv")}
-QUOTE_CUE_CLASSES = frozenset({"say", "announce", "judge"})
-SPEECH_VERBS = frozenset(lemma for lemma, cls in CUE_CLASSES.items() if cls in QUOTE_CUE_CLASSES)
+SPEECH_VERBS = frozenset(r["lemma"] for r in rows("speech_verbs.tsv") if r["quote_cue"] == "yes")
 # Classes whose noun object is what was said or judged: "denied the report", "criticized the plan".
 OBJECT_CUES = frozenset({"announce", "judge"})
 # Classes whose infinitive is the content: "refused to testify", "urged the council to vote".

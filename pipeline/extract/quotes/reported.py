@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from pipeline.extract.quotes.article import Article, Attributed, in_quotes, quote_row
 from pipeline.extract.quotes.attribution import (CUE_CLASSES, Speaker, speaker_for_cue, _phrase_tokens, _speaker,
-                                                 SAYING_NOUNS, OBJECT_CUES, INFINITIVE_CUES)
+                                                 SAYING_NOUNS, OBJECT_CUES, INFINITIVE_CUES,
+                                                 SPEECH_VERBS, ANON_HEADS)
 from pipeline.extract.quotes.naming import kind_and_name
 
 
@@ -76,9 +77,12 @@ def _inverted_tag(verb, comp) -> bool:
 
 
 def _is_tag(tok) -> bool:
-    """A cue verb with its own subject and nothing said after it: "..., DuVernay said"."""
-    return tok.lemma_.lower() in CUE_CLASSES and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
-        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i for c in tok.children)
+    """A speech verb with its own subject and nothing said after it: "..., the mayor said", "..., said
+    the mayor"."""
+    return tok.lemma_.lower() in SPEECH_VERBS and (any(c.dep_ == "nsubj" for c in tok.children) or
+                                                  tok.left_edge.i == tok.i) \
+        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i for c in tok.children) \
+        and len(list(tok.subtree)) <= 12
 
 
 def _shouted(text: str) -> bool:
@@ -96,8 +100,10 @@ def _complement(verb, cls: str) -> list:
             return list(c.subtree)
     if cls in OBJECT_CUES:
         for c in kids:
-            if c.dep_ == "dobj" and c.lemma_.lower() != "what":
-                return list(c.subtree)
+            if c.dep_ == "dobj" and c.lemma_.lower() != "what" and c.lemma_.lower() not in ANON_HEADS:
+                return list(c.subtree)  # "cited the report", but "citing a source" names a source
+            if c.dep_ == "prep" and c.lower_ in ("about", "of") and c.i > verb.i:
+                return list(c.subtree)[1:]  # "complained about the delay", "accused her of lying"
     if cls in INFINITIVE_CUES:
         for c in kids:
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
@@ -140,7 +146,7 @@ def verb_cues(art: Article, avoid) -> list[Reported]:
             if toks and toks[0].i < t.i and _tag_inside(t):
                 # "The plan, the mayor said, is dead": the content runs on after the tag
                 toks = [x for x in sent if x.i >= toks[0].i]
-            if not toks and t.dep_ in ("parataxis", "ccomp", "advcl") and t.head.pos_ in ("VERB", "AUX") \
+            if not toks and t.dep_ in ("parataxis", "ccomp") and t.head.pos_ in ("VERB", "AUX") \
                     and not _is_tag(t.head) and any(x.text == "," for x in doc[min(t.i, t.head.i):max(t.i, t.head.i)]):
                 # "The deal is dead, the senator said": the parse hangs the cue off the content
                 toks = _clause_tokens(t.head, [t])
