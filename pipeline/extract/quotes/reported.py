@@ -147,7 +147,7 @@ def verb_cues(art: Article, avoid) -> list[Reported]:
                 # "The plan, the mayor said, is dead": the content runs on after the tag
                 toks = [x for x in sent if x.i >= toks[0].i]
             if not toks and t.dep_ in ("parataxis", "ccomp") and t.head.pos_ in ("VERB", "AUX") \
-                    and not _is_tag(t.head) and any(x.text == "," for x in doc[min(t.i, t.head.i):max(t.i, t.head.i)]):
+                    and t.lemma_.lower() in SPEECH_VERBS and t.head.lemma_.lower() not in CUE_CLASSES and any(x.text == "," for x in doc[min(t.i, t.head.i):max(t.i, t.head.i)]):
                 # "The deal is dead, the senator said": the parse hangs the cue off the content
                 toks = _clause_tokens(t.head, [t])
             toks = _in_sentence(toks, sent)
