@@ -102,8 +102,9 @@ def _complement(verb, cls: str) -> list:
         for c in kids:
             if c.dep_ == "dobj" and c.lemma_.lower() != "what" and c.lemma_.lower() not in ANON_HEADS:
                 return list(c.subtree)  # "cited the report", but "citing a source" names a source
-            if c.dep_ == "prep" and c.lower_ in ("about", "of") and c.i > verb.i:
-                return list(c.subtree)[1:]  # "complained about the delay", "accused her of lying"
+    for c in kids:
+        if c.dep_ == "prep" and c.i > verb.i and _content_preposition(c, cls):
+            return list(c.subtree)[1:]  # "complained about the delay", "warned against cuts"
     if cls in INFINITIVE_CUES:
         for c in kids:
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
@@ -116,6 +117,22 @@ def _complement(verb, cls: str) -> list:
             if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") and any(o.dep_ == "oprd" for o in kids):
                 return [t for o in kids if o.dep_ in ("dobj", "oprd") for t in o.subtree]
     return []
+
+
+# Prepositions whose object is what was said, for any cue ("talked about", "warned against",
+# "accused her of"); "on" and "for" only after verbs that are not plain verbs of saying, whose "on"
+# is mostly a date ("said on Tuesday") or a medium ("said on television").
+_ABOUT = {"about", "against", "of"}
+_ON = {"on", "for"}
+
+
+def _content_preposition(prep, cls: str) -> bool:
+    if prep.lower_ in _ABOUT:
+        return True
+    if prep.lower_ not in _ON or cls == "say":
+        return False
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    return pobj is not None and pobj.ent_type_ not in ("DATE", "TIME", "ORG", "GPE", "PERSON")
 
 
 def _tag_inside(verb) -> bool:
