@@ -10,6 +10,8 @@ from pipeline.extract.quotes.attribution import Resolver
 from pipeline.text.spans import sentence_bounds
 
 _TAG_RE = re.compile(r"<[A-Za-z/][^<>]*>")
+# An introducer of an unmarked block quote: "X reports the following details", "…, per the WSJ:".
+FOLLOWING_RE = re.compile(r"\b(?:the following|as follows)\b", re.I)
 
 
 @dataclass

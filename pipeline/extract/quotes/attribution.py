@@ -24,50 +24,35 @@ SPEECH_VERBS = frozenset(r["lemma"] for r in rows("speech_verbs.tsv") if r["quot
 OBJECT_CUES = frozenset({"announce", "judge"})
 # Classes whose infinitive is the content: "refused to testify", "urged the council to vote".
 INFINITIVE_CUES = frozenset({"announce", "intend"})
-# Nouns of saying that take a content clause: "the claim that ...", "a statement by X that ...".
-SAYING_NOUNS = entry_set("saying_nouns.txt")
 # Verbs that name a thing in quote marks: the quote is a scare quote.
-NAMING_VERBS = frozenset("call dub term label brand nickname describe characterize characterise".split())
-# Nouns of an utterance: "made the following comment", "in a statement".
-SPEECH_NOUNS = frozenset("""
-statement comment comments remark remarks quote quotes words tweet tweets post message interview letter email note memo
-release speech response answer question warning announcement testimony op-ed editorial column
-""".split())
-UTTERING_VERBS = frozenset("make issue release post send give publish deliver offer share use".split())
+NAMING_VERBS = entry_set("naming_verbs.txt")
+# Nouns of an utterance ("made the following comment", "in a statement") and of a content clause
+# ("the claim that ...").
+SPEECH_NOUNS = frozenset(r["noun"] for r in rows("speech_nouns.tsv") if r["kind"] == "utterance")
+SAYING_NOUNS = frozenset(r["noun"] for r in rows("speech_nouns.tsv") if r["kind"] == "content")
+UTTERING_VERBS = entry_set("uttering_verbs.txt")
+
+
+def _heads(kind: str) -> frozenset[str]:
+    return frozenset(r["head"] for r in rows("speaker_heads.tsv") if r["kind"] == kind)
+
+
 # "A source", "officials", "people familiar with": nobody named.
-ANON_HEADS = frozenset("""
-source sources person people official officials aide aides insider insiders diplomat diplomats
-adviser advisers advisor advisors expert experts analyst analysts observer observers witness witnesses
-resident residents staffer staffers member members executive executives employee employees officer
-officers someone one others other spokesperson spokesman spokeswoman representative representatives
-lawmaker lawmakers strategist strategists operative operatives ally allies friend friends critic critics
-supporter supporters voter voters activist activists
-""".split())
-PUBLICATION_HEADS = frozenset("""
-report reports newspaper paper outlet magazine article story journal publication network channel website
-site blog daily tabloid broadcaster piece editorial column wire agency
-""".split())
-ORG_HEADS = frozenset("""
-campaign ministry government department agency committee company party administration office
-council court commission embassy kremlin house army military police board bank union group
-organization organisation team firm corporation
-""".split())
-FEMALE_WORDS = frozenset("""
-she her mrs. mrs ms. ms miss madam woman wife mother daughter sister actress spokeswoman chairwoman
-congresswoman businesswoman queen princess duchess lady grandmother girl widow
-""".split())
-MALE_WORDS = frozenset("""
-he him his mr. mr sir man husband father son brother actor spokesman chairman congressman businessman
-king prince duke lord grandfather boy widower
-""".split())
-_TITLE_ABBREVIATIONS = {"governor": ("Gov",), "senator": ("Sen",), "representative": ("Rep",),
-                        "congressman": ("Rep",), "congresswoman": ("Rep",), "president": ("Pres",),
-                        "general": ("Gen",), "professor": ("Prof",), "doctor": ("Dr",), "ambassador": ("Amb",),
-                        "lieutenant": ("Lt",), "colonel": ("Col",), "sergeant": ("Sgt",), "captain": ("Capt",)}
-PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
-RELATIVE = {"who", "which", "that", "whom"}
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Prof|Rev|Sir|Dame|Lord|"
-                        r"Lady|Hon|Amb|Pres|Supt|Insp|Det)\.?$")
+ANON_HEADS = _heads("anonymous")
+PUBLICATION_HEADS = _heads("publication")
+ORG_HEADS = _heads("organization")
+FEMALE_WORDS = frozenset(r["word"] for r in rows("gender_words.tsv") if r["gender"] == "f")
+MALE_WORDS = frozenset(r["word"] for r in rows("gender_words.tsv") if r["gender"] == "m")
+_TITLE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {}
+for _r in rows("title_abbreviations.tsv"):
+    if _r["title"]:
+        _TITLE_ABBREVIATIONS[_r["title"]] = _TITLE_ABBREVIATIONS.get(_r["title"], ()) + (_r["abbreviation"],)
+_PRONOUN_GENDER = {"masculine": "m", "feminine": "f"}
+PERSON_PRONOUNS = {r["pronoun"]: _PRONOUN_GENDER[r["gender"]] for r in rows("pronouns.tsv")
+                   if r["gender"] in _PRONOUN_GENDER and r["case"] in ("subject", "object")}
+RELATIVE = frozenset(r["pronoun"] for r in rows("pronouns.tsv") if r["case"] == "relative") - {"whose"}
+_HONORIFIC = re.compile(r"^(?:%s)\.?$" % "|".join(sorted({re.escape(r["abbreviation"]) for r in rows("title_abbreviations.tsv")},
+                                                       key=len, reverse=True)))
 
 
 @dataclass
@@ -203,8 +188,7 @@ def _speaker(doc, toks, head, cue: str) -> Speaker | None:
 
 
 # Verbs that put their speaker after them when they follow the quote: "“…,” added the PM".
-INVERTING_VERBS = frozenset("say add write ask continue explain note reply respond insist declare recall "
-                            "conclude tell warn".split())
+INVERTING_VERBS = frozenset(r["lemma"] for r in rows("speech_verbs.tsv") if r["inverts"] == "yes")
 
 
 def _inverted_speaker(verb, avoid):
@@ -325,9 +309,9 @@ class Resolver:
             after = self.text[m.end:m.end + 40]
             # "Mrs. Ruiz", "actress Jane Doe", "Jane Doe, a spokeswoman for ..."
             words = before + (after.lower().split()[:4] if after.startswith(",") else [])
-            if any(w.strip(",.") in FEMALE_WORDS - {"her", "she"} for w in words):
+            if any(w.strip(",.") in FEMALE_WORDS for w in words):
                 out.setdefault(last, "f")
-            elif any(w.strip(",.") in MALE_WORDS - {"his", "he", "him"} for w in words):
+            elif any(w.strip(",.") in MALE_WORDS for w in words):
                 out.setdefault(last, "m")
         # weaker evidence: a person in subject position, then only "he/his/him" (or only "she/her")
         # in the rest of the sentence and the next one: "Clarke said his company ..."

@@ -20,10 +20,11 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.layout import outlets
-from pipeline.extract.quotes.article import Article, Attributed, in_quotes, quote_row, tokens_between
+from pipeline.extract.quotes.article import FOLLOWING_RE, Article, Attributed, in_quotes, quote_row, tokens_between
 from pipeline.extract.quotes.attribution import NAMING_VERBS, Speaker, dash_speaker, is_cue_verb, speaker_for_cue
 from pipeline.extract.quotes.naming import kind_and_name
 from pipeline.extract.quotes.reported import reported_rows
+from pipeline.lexicons import entry_set
 from pipeline.extract.quotes.marks import QUOTE_CHARS, find_marked_quotes
 
 log = logging.getLogger(__name__)
@@ -33,18 +34,10 @@ _TURN_RE = re.compile(r"[\"“]?\s*(?P<label>[A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+"
 # Words that put the title of a work, not somebody's words, in quote marks: "a film titled “…”",
 # "the documentary “Harbour”", "the station's “Evening Hour”", "her column, “…,”".
 _TITLED_BEFORE_RE = re.compile(r"\b(?:titled|entitled|headlined|broadcast of|edition of|episode of)\s*,?\s*$", re.I)
-WORK_NOUNS = frozenset("""
-headline book film movie documentary show program programme series episode song album column commentary
-op-ed editorial essay article poem play ad advert advertisement spot video segment podcast hashtag slogan
-website newsletter magazine novel memoir report
-""".split())
-_TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "it",
-                "is", "vs", "vs.", "de", "la", "as", "but", "nor", "so", "yet", "up"}
+WORK_NOUNS = entry_set("work_nouns.txt")
+_TITLE_SMALL = entry_set("title_small_words.txt")
 # Words that open another clause: a reporting verb after them is not the quote's tag.
-_CLAUSE_OPENERS = {"when", "while", "as", "after", "before", "because", "since", "if", "but", "though",
-                   "although", "which", "who", "where", "whereas", "until", "unless"}
-# An introducer of an unmarked block quote: "X reports the following details", "…, per the WSJ:".
-_FOLLOWING_RE = re.compile(r"\b(?:the following|as follows)\b", re.I)
+_CLAUSE_OPENERS = entry_set("clause_openers.txt")
 
 
 @dataclass
@@ -263,7 +256,7 @@ def _block_intro(art: Article, k: int) -> tuple[Speaker | None, str | None] | No
     """When paragraph k introduces a quoted passage: (speaker, cue) of the introducer, else None."""
     p0, p1 = art.paras[k]
     para = art.text[p0:p1].rstrip()
-    if not (para.endswith(":") or _FOLLOWING_RE.search(para)):
+    if not (para.endswith(":") or FOLLOWING_RE.search(para)):
         return None
     a, b = art.sentence_span(p1 - 1)
     for t in tokens_between(art.doc, a, b):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.layout import outlets
+from pipeline.lexicons import entry_set, rows
 from pipeline.extract.quotes.article import Article, Attributed
 from pipeline.extract.quotes.attribution import (ANON_HEADS, ORG_HEADS, PERSON_PRONOUNS, PUBLICATION_HEADS,
                                                  Speaker)
@@ -66,20 +67,11 @@ def kind_and_name(art: Article, spk: Speaker, at: int, history: list[Attributed]
     return None, "anonymous" if indefinite else "unknown"
 
 
-RELATIVE_WORDS = {"who", "which", "that", "whom", "whose"}
-INDEFINITE = {"a", "an", "another", "one", "some", "several", "many", "two", "three", "other", "others", "few"}
+RELATIVE_WORDS = frozenset(r["pronoun"] for r in rows("pronouns.tsv") if r["case"] == "relative")
+INDEFINITE = entry_set("indefinite_determiners.txt")
 # Head nouns of a title a named person holds: "the ambassador" is somebody the article names.
-ROLE_HEADS = frozenset("""
-minister president secretary ambassador chairman chairwoman chair spokesman spokeswoman spokesperson governor
-senator mayor director chief ceo leader head commissioner premier chancellor general judge prosecutor
-attorney lawyer founder owner coach manager candidate nominee congressman congresswoman representative
-sheriff commander king queen pope prince princess professor author economist envoy counsel adviser advisor
-aide strategist pollster chairperson administrator superintendent principal captain pm
-""".split())
-
-
-_OUTLET_HEADS = ("Times", "Post", "Journal", "News", "Herald", "Tribune", "Gazette", "Telegraph", "Guardian",
-                 "Monitor", "Observer", "Chronicle", "Magazine", "Inquirer", "Examiner", "Dispatch", "Courier")
+ROLE_HEADS = frozenset(r["head"] for r in rows("speaker_heads.tsv") if r["kind"] == "role")
+_OUTLET_HEADS = tuple(r["head"] for r in rows("speaker_heads.tsv") if r["kind"] == "outlet_name_end")
 
 
 def _resolve_pronoun(art: Article, low: str, at: int, history: list[Attributed]) -> tuple[str | None, str]:

@@ -15,10 +15,9 @@ it; a partial quote inside reported content merges into one row of form `mixed`.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from pipeline.extract.quotes.article import Article, Attributed, in_quotes, quote_row
+from pipeline.extract.quotes.article import FOLLOWING_RE, Article, Attributed, in_quotes, quote_row
 from pipeline.extract.quotes.attribution import (CUE_CLASSES, Speaker, speaker_for_cue, _phrase_tokens, _speaker,
                                                  SAYING_NOUNS, OBJECT_CUES, INFINITIVE_CUES,
                                                  SPEECH_VERBS, ANON_HEADS)
@@ -33,7 +32,6 @@ class Reported:
     speaker: Speaker
 
 
-_FOLLOWING = re.compile(r"\b(?:the following|as follows)\b", re.I)
 _LEAD_WORDS = {"that", "whether", "if"}
 
 
@@ -265,7 +263,7 @@ def reported_rows(art: Article, quote_rows: list[dict], quote_spans, history: li
             continue  # the words are quoted: the quote is the attribution
         if any(q["form"] == "scare" and r.start <= q["start"] < r.end for q in quote_rows):
             continue  # "what it called “…”": the scare quote is the attribution
-        if _FOLLOWING.search(art.text[r.start:r.end]):
+        if FOLLOWING_RE.search(art.text[r.start:r.end]):
             continue  # "reports the following details": the block quote after it is the content
         if sum(m > 0 for m in marked) > 1 and any(s < r.start + 3 for (s, _), m in zip(quoted, marked) if m):
             continue  # "“A,” he said, “B”": a quote split by its tag, not reported speech
