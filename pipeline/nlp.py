@@ -13,7 +13,9 @@ log = logging.getLogger(__name__)
 
 # Rule components added after the model's own, in this order: (module that registers the factory
 # with @Language.factory, factory name). Each extractor package lists its own here.
-RULE_COMPONENTS: tuple[tuple[str, str], ...] = ()
+RULE_COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("pipeline.extract.quotes.cues", "quote_cues"),
+)
 
 
 @lru_cache(maxsize=2)

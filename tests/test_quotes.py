@@ -380,3 +380,10 @@ def test_reported_speakers_resolve_or_stay_anonymous(quotes_of, body, expected):
 def test_a_quoted_sentence_is_not_also_reported_speech(quotes_of):
     rows = quotes_of("“The deal is dead,” the senator said.")
     assert brief(rows, MARKED | {"reported", "mixed"}) == [("The deal is dead,", "direct", "the senator")]
+
+
+def test_cues_are_found_in_the_nlp_pass(nlp):
+    doc = nlp("According to the clerk, the mayor said that the union's claim that taxes would rise was wrong.")
+    assert "quote_cues" in nlp.pipe_names
+    assert [(s.text, s.label_) for s in doc.spans["quote_cues"]] == [
+        ("According to", "according_to"), ("said", "say"), ("claim", "noun")]

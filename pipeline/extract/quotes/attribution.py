@@ -84,7 +84,7 @@ def is_cue_verb(tok) -> bool:
 _STOPS = {",", "(", "—", "–", "―", ":", ";", '"', "“", "”", "‘", "’"}
 
 
-def _phrase_tokens(head) -> list:
+def phrase_tokens(head) -> list:
     """The speaker mention: the subject's noun phrase without relative clauses or appositions."""
     if head.pos_ == "PRON":
         return [head]
@@ -175,7 +175,7 @@ def _left_noun_phrase(verb, floor: int):
     return verb.doc[i]
 
 
-def _speaker(doc, toks, head, cue: str) -> Speaker | None:
+def speaker_over(doc, toks, head, cue: str) -> Speaker | None:
     """A Speaker over tokens, trimmed of markup and punctuation left at its edges."""
     span = doc[toks[0].i:toks[-1].i + 1]
     text = span.text
@@ -217,8 +217,8 @@ def speaker_for_cue(tok, floor: int = 0, ceiling: int | None = None, avoid=lambd
             return None
         if low == "per" and not (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("PERSON", "ORG")):
             return None  # "per cent", "per year"
-        toks = _phrase_tokens(pobj)
-        return _speaker(doc, toks, pobj, "according to" if low != "per" else "per")
+        toks = phrase_tokens(pobj)
+        return speaker_over(doc, toks, pobj, "according to" if low != "per" else "per")
     subj = _subject_of(tok, avoid)
     left = _left_noun_phrase(tok, floor)
     if subj is not None and left is not None and subj.i < left.i and not avoid(left.idx) and \
@@ -235,8 +235,8 @@ def speaker_for_cue(tok, floor: int = 0, ceiling: int | None = None, avoid=lambd
             subj = None
     if subj is None:
         return None
-    toks = [t for t in _phrase_tokens(subj) if floor <= t.idx < ceiling] or [subj]
-    return _speaker(doc, toks, subj, _cue_text(tok))
+    toks = [t for t in phrase_tokens(subj) if floor <= t.idx < ceiling] or [subj]
+    return speaker_over(doc, toks, subj, _cue_text(tok))
 
 
 def dash_speaker(doc, after: int, limit: int) -> Speaker | None:

@@ -18,9 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.extract.quotes.article import FOLLOWING_RE, Article, Attributed, in_quotes, quote_row
-from pipeline.extract.quotes.attribution import (CUE_CLASSES, Speaker, speaker_for_cue, _phrase_tokens, _speaker,
-                                                 SAYING_NOUNS, OBJECT_CUES, INFINITIVE_CUES,
-                                                 SPEECH_VERBS, ANON_HEADS)
+from pipeline.extract.quotes.attribution import (ANON_HEADS, CUE_CLASSES, INFINITIVE_CUES, OBJECT_CUES, SPEECH_VERBS,
+                                                 Speaker, phrase_tokens, speaker_for_cue, speaker_over)
+from pipeline.extract.quotes.cues import cue_spans
 from pipeline.extract.quotes.naming import kind_and_name
 
 
@@ -144,11 +144,9 @@ def verb_cues(art: Article, avoid) -> list[Reported]:
     """A cue verb and its complement clause (or noun object), either side of the verb."""
     doc = art.doc
     out = []
-    for t in doc:
-        if t.pos_ not in ("VERB", "AUX") or avoid(t.idx):
-            continue
-        cls = CUE_CLASSES.get(t.lemma_.lower())
-        if cls is None:
+    for cue in cue_spans(doc):
+        t, cls = cue[0], cue.label_
+        if cls in ("according_to", "noun") or avoid(t.idx):
             continue
         if _hypothetical(t):
             continue
@@ -189,8 +187,9 @@ def according_to(art: Article, avoid) -> list[Reported]:
     """"According to X, the talks stalled": the clause the phrase belongs to."""
     doc = art.doc
     out = []
-    for t in doc:
-        if t.lower_ != "according" or avoid(t.idx):
+    for cue in cue_spans(doc):
+        t = cue[0]
+        if cue.label_ != "according_to" or avoid(t.idx):
             continue
         to = next((c for c in t.children if c.lower_ == "to"), None)
         if to is None:
@@ -214,8 +213,9 @@ def saying_nouns(art: Article, avoid) -> list[Reported]:
     """"X's claim that ...", "a statement by X that ...": a noun of saying with a content clause."""
     doc = art.doc
     out = []
-    for t in doc:
-        if t.pos_ != "NOUN" or t.lemma_.lower() not in SAYING_NOUNS or avoid(t.idx):
+    for cue in cue_spans(doc):
+        t = cue[0]
+        if cue.label_ != "noun" or avoid(t.idx):
             continue
         clause = next((c for c in t.children if c.dep_ in ("acl", "ccomp", "relcl") and
                        any(x.lower_ == "that" and x.dep_ == "mark" for x in c.children)), None)
@@ -235,7 +235,7 @@ def saying_nouns(art: Article, avoid) -> list[Reported]:
         span = _content_span(doc, toks, art)
         if span is None:
             continue
-        spk = _speaker(doc, [x for x in _phrase_tokens(src) if x.dep_ != "case"], src, t.text)
+        spk = speaker_over(doc, [x for x in phrase_tokens(src) if x.dep_ != "case"], src, t.text)
         if spk is not None:
             out.append(Reported(span[0], span[1], t, spk))
     return out
