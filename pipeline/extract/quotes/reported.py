@@ -90,31 +90,31 @@ def _shouted(text: str) -> bool:
 
 
 def _complement(verb, cls: str) -> list:
-    """Tokens of what the cue verb reports: its clause, else (by class) its noun object or its
-    infinitive, else the object of "call for"; [] when it has none."""
+    """Tokens of what the cue verb reports: its clause; else, by class, what follows it of its noun
+    object ("denied the report"), infinitive ("urged voters to stay home"), content preposition
+    ("accused her of lying") and object predicate ("called the plan a disgrace"); [] when none."""
     kids = list(verb.children)
     for c in kids:
         if c.dep_ == "ccomp" and not _inverted_tag(verb, c):
             return list(c.subtree)
-    if cls in OBJECT_CUES:
-        for c in kids:
-            if c.dep_ == "dobj" and c.lemma_.lower() != "what" and c.lemma_.lower() not in ANON_HEADS:
-                return list(c.subtree)  # "cited the report", but "citing a source" names a source
-    for c in kids:
-        if c.dep_ == "prep" and c.i > verb.i and _content_preposition(c, cls):
-            return list(c.subtree)[1:]  # "complained about the delay", "warned against cuts"
-    if cls in INFINITIVE_CUES:
-        for c in kids:
-            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
-                dobj = [d for d in kids if d.dep_ == "dobj" and d.i < c.i]
-                return [t for d in dobj for t in d.subtree] + list(c.subtree)
-    if verb.lemma_.lower() == "call":
-        for c in kids:
-            if c.dep_ == "prep" and c.lower_ in ("for", "on"):
-                return list(c.subtree)[1:]
-            if c.dep_ == "dobj" and c.tag_ not in ("WP", "WDT") and any(o.dep_ == "oprd" for o in kids):
-                return [t for o in kids if o.dep_ in ("dobj", "oprd") for t in o.subtree]
-    return []
+    parts = [c for c in kids if c.i > verb.i and _complement_part(verb, c, cls)]
+    if not parts or all(c.dep_ in ("dobj", "oprd") for c in parts) and cls not in OBJECT_CUES and \
+            not (verb.lemma_.lower() == "call" and any(c.dep_ == "oprd" for c in parts)):
+        return []  # "told the dog": a hearer is not what was said
+    toks = [t for c in parts for t in c.subtree]
+    return [t for t in toks if not (t.dep_ == "prep" and t.head.i == verb.i and t.i == min(x.i for x in toks))]
+
+
+def _complement_part(verb, c, cls: str) -> bool:
+    if c.dep_ == "dobj":
+        return c.tag_ not in ("WP", "WDT") and c.lemma_.lower() not in ANON_HEADS  # not "citing a source"
+    if c.dep_ == "oprd":
+        return True
+    if c.dep_ == "xcomp":
+        return cls in INFINITIVE_CUES and c.pos_ in ("VERB", "AUX")
+    if c.dep_ == "prep":
+        return _content_preposition(c, cls) or (verb.lemma_.lower() == "call" and c.lower_ in ("for", "on"))
+    return False
 
 
 # Prepositions whose object is what was said, for any cue ("talked about", "warned against",
