@@ -387,3 +387,19 @@ def test_cues_are_found_in_the_nlp_pass(nlp):
     assert "quote_cues" in nlp.pipe_names
     assert [(s.text, s.label_) for s in doc.spans["quote_cues"]] == [
         ("According to", "according_to"), ("said", "say"), ("claim", "noun")]
+
+
+BODY = ("The city council met on Monday evening to discuss the budget for the coming year, and many "
+        "members of the public attended the long meeting at the town hall.\n\n")
+# (headline, expected reported rows): a headline that names its source before a colon
+HEADLINES = [
+    ("Jane Brown: The Budget Will Pass This Year\n\n", [("The Budget Will Pass This Year", "reported", "Jane Brown")]),
+    ("Senator Jane Brown: Budget will pass this year\n\n",
+     [("Budget will pass this year", "reported", "Senator Jane Brown")]),
+    ("Analysis: The Budget Will Pass This Year\n\n", []),
+]
+
+
+@pytest.mark.parametrize("head,expected", HEADLINES)
+def test_a_headline_with_its_source_before_a_colon(quotes_of, head, expected):
+    assert brief(quotes_of("", head=head + BODY), {"reported"}) == expected

@@ -15,6 +15,7 @@ it; a partial quote inside reported content merges into one row of form `mixed`.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.extract.quotes.article import FOLLOWING_RE, Article, Attributed, in_quotes, quote_row
@@ -241,7 +242,31 @@ def saying_nouns(art: Article, avoid) -> list[Reported]:
     return out
 
 
-PASSES = (verb_cues, according_to, saying_nouns)
+# A headline that gives its source before a colon: "Mayor Brown: Budget Will Pass".
+_HEADLINE_SOURCE_RE = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(\S.*\S)[ \t]*$")
+
+
+def headline_source(art: Article, avoid) -> list[Reported]:
+    """A headline "Name: what they said", when the name is a person or organisation."""
+    out = []
+    for block in art.layout.blocks:
+        if block.kind != "title":
+            continue
+        m = _HEADLINE_SOURCE_RE.match(art.text[block.start:block.end])
+        if m is None:
+            continue
+        s, e = block.start + m.start(1), block.start + m.end(1)
+        span = art.doc.char_span(s, e, alignment_mode="expand")
+        # the entity rows leave headlines out: the model's own entities say whether it is a name
+        if span is None or not any(s <= x.start_char and x.end_char == e and x.label_ in ("PERSON", "ORG")
+                                   for x in art.doc.ents):
+            continue
+        spk = Speaker(m.group(1), s, e, span.root, ":")
+        out.append(Reported(block.start + m.start(2), block.start + m.end(2), span.root, spk))
+    return out
+
+
+PASSES = (verb_cues, according_to, saying_nouns, headline_source)
 
 
 def reported_rows(art: Article, quote_rows: list[dict], quote_spans, history: list[Attributed]) -> list[dict]:
