@@ -37,8 +37,11 @@ _LEAD_WORDS = {"that", "whether", "if"}
 
 
 def _content_span(doc, toks, art: Article) -> tuple[int, int] | None:
-    """Character span of tokens (contiguous run), without a leading "that" or edge punctuation."""
+    """Character span of tokens (contiguous run), without a leading "that" or edge punctuation; None
+    for a relative clause ("according to which ...": the content is the antecedent, elsewhere)."""
     toks = sorted(toks, key=lambda t: t.i)
+    if toks and toks[0].tag_ in ("WDT", "WP") and toks[0].lower_ in ("which", "who", "whom"):
+        return None
     while toks and (toks[0].is_punct or toks[0].lower_ in _LEAD_WORDS or toks[0].is_space):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "”\"’":
@@ -149,6 +152,8 @@ def verb_cues(art: Article, avoid) -> list[Reported]:
         t, cls = cue[0], cue.label_
         if cls in ("according_to", "noun") or avoid(t.idx):
             continue
+        if t.dep_ == "acl" and t.tag_ == "VBN":
+            continue  # "a stream called Miracle Run", "a memo titled": a name or a description, not speech
         if _hypothetical(t):
             continue
         sent = t.sent
