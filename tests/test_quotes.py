@@ -344,9 +344,16 @@ REPORTED = [
     # an infinitive after a verb of intending
     ("The mayor refused to sign the new parking rules.",
      [("to sign the new parking rules", "reported", "The mayor")]),
-    # the seeds' shape: a tweet reported with its clause
+    # the seeds' shapes, in invented sentences: a tweet reported with its clause, "accuses X of",
+    # a gerund that shares its speaker, a vow with its infinitive, a judgment with its object
     ("The president has tweeted that the troops had left the country.",
      [("the troops had left the country", "reported", "The president")]),
+    ("The council accuses the mayor of hiding the report.",
+     [("the mayor of hiding the report", "reported", "The council")]),
+    ("The clerk resigned on Friday, noting that the budget was a mess.",
+     [("the budget was a mess", "reported", "The clerk")]),
+    ("The union has vowed to keep up the strike.", [("to keep up the strike", "reported", "The union")]),
+    ("The mayor has touted the new harbour park.", [("the new harbour park", "reported", "The mayor")]),
     # negatives: no content, a name given, a verb used literally, a hypothesis, no speaker
     ("The senator spoke to reporters and said on Tuesday.", []),
     ("The so-called deal collapsed on Friday.", []),
