@@ -46,8 +46,8 @@ def _content_span(doc, toks, art: Article) -> tuple[int, int] | None:
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "”\"’":
         toks = toks[:-1]
-    if len(toks) < 2:
-        return None
+    if not toks or len(toks) == 1 and toks[0].pos_ not in ("PROPN", "NOUN"):
+        return None  # "cited it": a pronoun is no content to show
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
@@ -101,6 +101,9 @@ def _complement(verb, cls: str) -> list:
     for c in kids:
         if c.dep_ == "ccomp" and not _inverted_tag(verb, c):
             return list(c.subtree)
+    if cls in OBJECT_CUES and any(c.dep_ == "agent" for c in kids):
+        # "Jones was endorsed by three papers": the passive subject is what was judged
+        return [t for c in kids if c.dep_ == "nsubjpass" for t in c.subtree]
     parts = [c for c in kids if c.i > verb.i and _complement_part(verb, c, cls)]
     if not parts or all(c.dep_ in ("dobj", "oprd") for c in parts) and cls not in OBJECT_CUES and \
             not (verb.lemma_.lower() == "call" and any(c.dep_ == "oprd" for c in parts)):
