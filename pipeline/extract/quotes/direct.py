@@ -145,15 +145,36 @@ def _find_cue(art: Article, c: Candidate, quote_spans, quote_starts,
               embedded: bool = False) -> tuple[Speaker | None, str | None, object]:
     """(speaker, cue text, cue token) for the quote [start, end), from the sentence around it. A quote
     embedded in the reporter's sentence takes only a cue that governs it."""
-    text, doc = art.text, art.doc
-    start, end = c.start, c.end
-    k, p0, p1 = art.para_of(start)
-    _, _, q1 = art.para_of(max(start, end - 1))
-    # after the closing mark: "― Name"
-    close = end + c.close_len
-    dash = dash_speaker(doc, close, q1)
+    _, _, q1 = art.para_of(max(c.start, c.end - 1))
+    dash = dash_speaker(art.doc, c.end + c.close_len, q1)  # after the closing mark: "― Name"
     if dash is not None:
         return dash, dash.cue, None
+    (lead_a, lead_b), trail = _cue_windows(art, c, quote_starts)
+    ranked = _ranked_cues(art, c, ((lead_a, lead_b, "lead"), (*trail, "trail")), quote_spans, embedded)
+    for t in ranked:
+        _, c0, c1 = art.para_of(t.idx)
+        close = c.end + c.close_len
+        right_after = t.idx >= close and not art.text[close:t.idx].strip(" \t\u00a0,.;:!?")
+        spk = speaker_for_cue(t, c0, c1, lambda pos: in_quotes(pos, quote_spans), inverted=right_after)
+        if spk is not None and not (spk.start < c.end and c.start < spk.end):
+            return spk, spk.cue, t
+    if art.text[lead_a:lead_b].rstrip().endswith(":") and not embedded:
+        spk = _colon_subject(art, lead_a, lead_b, quote_spans)
+        if spk is not None:
+            return spk, ":", None
+    first_cue = ranked[0] if ranked else None
+    return None, (first_cue.text if first_cue is not None else None), first_cue
+
+
+def _cue_windows(art: Article, c: Candidate, quote_starts) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Where a quote's tag may be: the lead (its sentence before the opening mark, or the sentence or
+    paragraph before that ends with a colon) and the trail (its sentence after the closing mark, or
+    the next sentence up to the next quote)."""
+    text = art.text
+    start, end = c.start, c.end
+    k, p0, _ = art.para_of(start)
+    _, _, q1 = art.para_of(max(start, end - 1))
+    close = end + c.close_len
     s0, _ = art.sentence_span(start)
     _, s1 = art.sentence_span(max(start, end - 1))
     # the parse may run two sentences together: the lead starts after the last full stop
@@ -182,44 +203,36 @@ def _find_cue(art: Article, c: Candidate, quote_spans, quote_starts,
         if nxt and nxt[0] not in QUOTE_CHARS:
             cut = min([b] + [s for s in quote_starts if a <= s < b])  # up to the next quote
             trail_a, trail_b = a, cut
-    qspan = doc.char_span(start, end, alignment_mode="expand")
+    return (lead_a, lead_b), (trail_a, trail_b)
+
+
+def _ranked_cues(art: Article, c: Candidate, windows, quote_spans, embedded: bool) -> list:
+    """Cue tokens in the windows, nearest first, one the parse links to the quote counting as 60
+    characters nearer; an embedded quote takes only cues that govern it."""
+    doc = art.doc
+    close = c.end + c.close_len
+    qspan = doc.char_span(c.start, c.end, alignment_mode="expand")
     qtoks = list(qspan) if qspan is not None else []
-    cands = []
-    for a, b, side in ((lead_a, lead_b, "lead"), (trail_a, trail_b, "trail")):
+    found = []
+    for a, b, side in windows:
         for t in tokens_between(doc, a, b):
             if in_quotes(t.idx, quote_spans):
                 continue
             low = t.lower_
-            is_prep = (low == "according" and any(c.lower_ == "to" for c in t.children)) or \
+            is_prep = (low == "according" and any(x.lower_ == "to" for x in t.children)) or \
                 (low == "per" and t.dep_ == "prep")
             if not (is_prep or is_cue_verb(t)):
                 continue
             if side == "trail" and any(x.pos_ == "SCONJ" or x.lower_ in _CLAUSE_OPENERS
                                        for x in tokens_between(doc, close, t.idx)):
                 continue  # "“…,” when the mayor blasted him": another clause, not the quote's tag
-            dist = (start - (t.idx + len(t))) if side == "lead" else (t.idx - end)
-            if embedded:
-                if not _governs(t, qtoks):
-                    continue
-                cands.append((False, max(dist, 0), t))
-            else:
-                cands.append((not _linked(t, qtoks), max(dist, 0), t))
-    # the nearest cue, one the parse links to the quote counting as 60 characters nearer
-    cands.sort(key=lambda c: c[1] + (60 if c[0] else 0))
-    first_cue = None
-    for _, _, t in cands:
-        _, c0, c1 = art.para_of(t.idx)
-        right_after = t.idx >= close and not text[close:t.idx].strip(" \t\u00a0,.;:!?")
-        spk = speaker_for_cue(t, c0, c1, lambda pos: in_quotes(pos, quote_spans), inverted=right_after)
-        if first_cue is None:
-            first_cue = t
-        if spk is not None and not (spk.start < end and start < spk.end):
-            return spk, spk.cue, t
-    if text[lead_a:lead_b].rstrip().endswith(":") and not embedded:
-        spk = _colon_subject(art, lead_a, lead_b, quote_spans)
-        if spk is not None:
-            return spk, ":", None
-    return None, (first_cue.text if first_cue is not None else None), first_cue
+            dist = max(0, (c.start - (t.idx + len(t))) if side == "lead" else (t.idx - c.end))
+            if embedded and not _governs(t, qtoks):
+                continue
+            unlinked = False if embedded else not _linked(t, qtoks)
+            found.append((dist + (60 if unlinked else 0), t))
+    found.sort(key=lambda x: x[0])
+    return [t for _, t in found]
 
 
 def _colon_subject(art: Article, a: int, b: int, quote_spans) -> Speaker | None:
@@ -351,32 +364,46 @@ def _form(art: Article, cand: Candidate, cue_tok, para_start: int) -> str:
 
 
 def extract_quotes(doc, layout, entities: list[dict], article_id: str | None = None) -> list[dict]:
-    """One row per quote in the article's prose, in text order, with its speaker.
-    article_id, when given, names the article in warnings."""
+    """One row per attribution in the article's prose, in text order, with its speaker: the quotes
+    (direct, partial, scare, block), then reported speech (reported, mixed) that no quote already
+    covers. article_id, when given, names the article in warnings."""
     art = Article(doc, layout, entities)
-    text = art.text
     if not art.paras:
         return []
+    cands, quote_spans = quote_candidates(art, article_id)
+    rows, history = attribute_quotes(art, cands, quote_spans)
+    return rows + reported_rows(art, rows, quote_spans, history)
+
+
+def quote_candidates(art: Article, article_id: str | None = None) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """Words in quote marks that are somebody's words, and unmarked block quotes, in text order; with
+    the spans of every pair of marks (titles and nicknames included: no cue or speaker lies inside)."""
+    text = art.text
     marked, problems = find_marked_quotes(text, art.paras)
     if problems:
         log.warning("article %s%s: %d unbalanced quote mark(s); best effort kept: %s",
-                    f"{article_id} " if article_id else "", _article_label(layout), len(problems),
+                    f"{article_id} " if article_id else "", _article_label(art.layout), len(problems),
                     "; ".join(problems[:5]))
     cands: list[Candidate] = []
     for q in marked:
         if any(a <= q.start < b for a, b in art.markup):
             continue  # an attribute value of markup: <tweet author="…">
         if q.paragraphs > 1 or _TURN_RE.match(text, q.start):
-            cands.extend(_split_turns(text, q, doc))
+            cands.extend(_split_turns(text, q, art.doc))
         else:
             cands.append(Candidate(q.start, q.end, open_len=len(q.open_mark), close_len=len(q.close_mark or "")))
-    # everything in marks, titles and nicknames included: no cue or speaker is looked for inside
     quote_spans = [(c.start - c.open_len, c.end + c.close_len) for c in cands]
     cands = [c for c in cands if not _not_a_quote(art, c, *art.para_of(c.start)[1:])]
     cands.extend(_block_candidates(art, {c.start for c in cands}))
     cands.sort(key=lambda c: (c.start, c.end))
-    quote_starts = sorted(c.start - c.open_len for c in cands if c.form != "block")
+    return cands, quote_spans
 
+
+def attribute_quotes(art: Article, cands: list[Candidate], quote_spans) -> tuple[list[dict], list[Attributed]]:
+    """(rows, attributions in order): each candidate with its cue and speaker, or the speaker it
+    continues; partial and scare quotes nobody is said to have said are dropped."""
+    text, doc = art.text, art.doc
+    quote_starts = sorted(c.start - c.open_len for c in cands if c.form != "block")
     rows: list[dict] = []
     history: list[Attributed] = []   # attributed quotes, in order
     events = _speech_events(art, quote_spans)
@@ -412,7 +439,7 @@ def extract_quotes(doc, layout, entities: list[dict], article_id: str | None = N
             continue  # quoted words nobody is said to have said: emphasis, irony, a term
         history.append(att)
         rows.append(quote_row(doc, c, form, att))
-    return rows + reported_rows(art, rows, quote_spans, history)
+    return rows, history
 
 
 
