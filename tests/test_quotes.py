@@ -409,4 +409,6 @@ HEADLINES = [
 
 @pytest.mark.parametrize("head,expected", HEADLINES)
 def test_a_headline_with_its_source_before_a_colon(quotes_of, head, expected):
-    assert brief(quotes_of("", head=head + BODY), {"reported"}) == expected
+    rows = quotes_of("", head=head + BODY)
+    assert brief(rows, {"reported"}) == expected
+    assert all(r["in_body"] is False for r in rows if r["form"] == "reported")

@@ -1,4 +1,5 @@
-"""Quotes and their speakers, from the text and the shared spaCy parse.
+"""Quotes and their speakers, from the text and the shared spaCy parse; extract_quotes adds the
+reported speech of pipeline.extract.quotes.reported after them.
 
 One row per quote in the article's prose:
 - direct: a quoted sentence or more ("“…,” she said"), possibly over several paragraphs;

@@ -311,7 +311,9 @@ def reported_rows(art: Article, quote_rows: list[dict], quote_spans, history: li
             quote_rows.remove(q)
             form = "mixed"
             r.start, r.end = min(r.start, q["start"]), max(r.end, q["end"])
-        rows.append(quote_row(art.doc, _Span(r.start, r.end), form, att))
+        row = quote_row(art.doc, _Span(r.start, r.end), form, att)
+        row["in_body"] = any(p0 <= r.start < p1 for p0, p1 in art.paras)  # false for a headline's source
+        rows.append(row)
     return rows
 
 
