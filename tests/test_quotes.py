@@ -89,8 +89,6 @@ def test_direct_quotes_and_their_speakers(quotes_of, body, expected):
 
 # Partial and scare quotes: kept when a reporting verb governs them, dropped when nobody said them.
 PARTIAL = [
-    ("Russia’s ambassador in Venezuela has denied the reports as \"absolutely false.\"",
-     [("absolutely false.", "partial", "Russia’s ambassador in Venezuela")]),
     ("The Kremlin condemned what it called \"US-backed coup attempts\" in the region.",
      [("US-backed coup attempts", "scare", "it")]),
     # negatives: emphasis and terms nobody is said to have said
@@ -104,6 +102,8 @@ PARTIAL = [
 # A partial quote inside reported speech of the same speaker is one row of form mixed, whose
 # content holds the quote.
 MIXED = [
+    ("Russia’s ambassador in Venezuela has denied the reports as \"absolutely false.\"",
+     [("the reports as \"absolutely false.\"", "mixed", "Russia’s ambassador in Venezuela")]),
     ("One of the sources said the move had been \"a public show of support\" for the government.",
      [("the move had been \"a public show of support\" for the government", "mixed", "One of the sources")]),
     ("The figures show \"a significant improvement\" in the region, the minister said.",
@@ -354,6 +354,9 @@ REPORTED = [
      [("the budget was a mess", "reported", "The clerk")]),
     ("The union has vowed to keep up the strike.", [("to keep up the strike", "reported", "The union")]),
     ("The mayor has touted the new harbour park.", [("the new harbour park", "reported", "The mayor")]),
+    # a noun object goes on with "as" or "to"
+    ("The minister likened the new tax to a slow leak.",
+     [("the new tax to a slow leak", "reported", "The minister")]),
     # negatives: no content, a name given, a verb used literally, a hypothesis, no speaker
     ("The senator spoke to reporters and said on Tuesday.", []),
     ("The so-called deal collapsed on Friday.", []),

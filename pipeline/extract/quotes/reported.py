@@ -22,6 +22,7 @@ from pipeline.extract.quotes.article import FOLLOWING_RE, Article, Attributed, i
 from pipeline.extract.quotes.attribution import (ANON_HEADS, CUE_CLASSES, INFINITIVE_CUES, OBJECT_CUES, SPEECH_VERBS,
                                                  Speaker, phrase_tokens, speaker_for_cue, speaker_over)
 from pipeline.extract.quotes.cues import cue_spans
+from pipeline.extract.quotes.marks import QUOTE_CHARS
 from pipeline.extract.quotes.naming import kind_and_name
 
 
@@ -112,13 +113,21 @@ def _complement(verb, cls: str) -> list:
     return [t for t in toks if not (t.dep_ == "prep" and t.head.i == verb.i and t.i == min(x.i for x in toks))]
 
 
+# Prepositions that go on with a noun object: "cited the vote as proof", "likened the plan to a
+# trap", "condemned the raid, including its timing".
+_AFTER_OBJECT = {"as", "to", "including", "into"}
+
+
 def _complement_part(verb, c, cls: str) -> bool:
     if c.dep_ == "dobj":
         return c.tag_ not in ("WP", "WDT") and c.lemma_.lower() not in ANON_HEADS  # not "citing a source"
     if c.dep_ == "oprd":
         return True
     if c.dep_ == "xcomp":
-        return cls in INFINITIVE_CUES and c.pos_ in ("VERB", "AUX")
+        return (cls in INFINITIVE_CUES or verb.lemma_.lower() == "call") and c.pos_ in ("VERB", "AUX")
+    if c.dep_ in ("prep", "advcl") and c.lower_ in _AFTER_OBJECT or c.dep_ == "advcl" and c.tag_ == "VBG" and \
+            any(x.lower_ == "as" for x in c.children):
+        return any(o.dep_ == "dobj" and o.i < c.i for o in verb.children)
     if c.dep_ == "prep":
         return _content_preposition(c, cls) or (verb.lemma_.lower() == "call" and c.lower_ in ("for", "on"))
     return False
@@ -310,7 +319,8 @@ def reported_rows(art: Article, quote_rows: list[dict], quote_spans, history: li
                   r.start <= q["start"] and q["end"] <= r.end + 2 and _same_source(q, att)]:
             quote_rows.remove(q)
             form = "mixed"
-            r.start, r.end = min(r.start, q["start"]), max(r.end, q["end"])
+            q_end = q["end"] + (art.text[q["end"]:q["end"] + 1] in QUOTE_CHARS)  # with its closing mark
+            r.start, r.end = min(r.start, q["start"]), max(r.end, q_end)
         row = quote_row(art.doc, _Span(r.start, r.end), form, att)
         row["in_body"] = any(p0 <= r.start < p1 for p0, p1 in art.paras)  # false for a headline's source
         rows.append(row)
