@@ -106,6 +106,8 @@ MIXED = [
      [("the reports as \"absolutely false.\"", "mixed", "Russia’s ambassador in Venezuela")]),
     ("One of the sources said the move had been \"a public show of support\" for the government.",
      [("the move had been \"a public show of support\" for the government", "mixed", "One of the sources")]),
+    ("The plan, Brown said on Monday, was “a disaster” for the town.",
+     [("The plan, Brown said on Monday, was “a disaster” for the town", "mixed", "Brown")]),
     ("The figures show \"a significant improvement\" in the region, the minister said.",
      [("The figures show \"a significant improvement\" in the region", "mixed", "the minister")]),
 ]

@@ -314,7 +314,9 @@ def reported_rows(art: Article, quote_rows: list[dict], quote_spans, history: li
         name, kind = kind_and_name(art, r.speaker, r.start, before)
         att = Attributed(r.speaker.text, r.speaker.start, r.speaker.end, name, kind, r.speaker.cue,
                          pos=r.start, para=k)
-        form = "reported"
+        # words in quote marks inside the content (kept as a quote or not): reported speech with a
+        # partial quote
+        form = "mixed" if any(r.start <= s and e <= r.end + 1 for s, e in quote_spans) else "reported"
         for q in [q for q in quote_rows if q["form"] == "partial" and
                   r.start <= q["start"] and q["end"] <= r.end + 2 and _same_source(q, att)]:
             quote_rows.remove(q)
