@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nameparser.config import CONSTANTS as NAME_CONSTANTS
+
 from pipeline.extract.layout import outlets
 from pipeline.lexicons import entry_set, rows
 
@@ -116,7 +118,7 @@ def _subject_of(verb, avoid=lambda pos: False):
     prev = verb.doc[verb.i - 1] if verb.i > 0 else None
     if verb.tag_ == "VBG" and prev is not None and prev.pos_ == "PROPN" and \
             not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return prev  # "footage of Hillary Clinton asking, “…”"
+        return prev  # "footage of Jane Doe asking, “…”"
     while tok is not None and steps < 4:
         lemma = tok.lemma_.lower()
         children = list(tok.children)
@@ -137,7 +139,7 @@ def _subject_of(verb, avoid=lambda pos: False):
                 return None
             return c
         if tok.dep_ == "acl" and (tok.head.pos_ == "PROPN" or tok.head.lemma_.lower() in ANON_HEADS):
-            return tok.head  # "Trump, saying …": the gerund describes its noun
+            return tok.head  # "Brown, saying …": the gerund describes its noun
         if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep", "ccomp") and tok.head.i != tok.i:
             # an infinitive or gerund inherits its governor's subject; a ccomp does not unless it is
             # a bare gerund chain ("as saying")
@@ -239,6 +241,10 @@ def speaker_for_cue(tok, floor: int = 0, ceiling: int | None = None, avoid=lambd
     return speaker_over(doc, toks, subj, _cue_text(tok))
 
 
+# Lower-case particles inside a name ("Ana de la Cruz", "Jan van Dijk"): nameparser's list of name prefixes.
+_NAME_PARTICLES = frozenset(p for p in NAME_CONSTANTS.prefixes if p.isalpha())
+
+
 def dash_speaker(doc, after: int, limit: int) -> Speaker | None:
     """"… ” ― Veronica Cruz": a name after a dash right behind the closing mark."""
     m = re.match(r"[^\S\n]*[―—–-]{1,2}[^\S\n]*", doc.text[after:limit])
@@ -252,7 +258,7 @@ def dash_speaker(doc, after: int, limit: int) -> Speaker | None:
     for t in span:
         if t.is_punct and t.text not in ".'’-" or t.is_space:
             break
-        if not (t.is_title or t.is_upper or t.text in ".'’-" or t.lower_ in ("de", "da", "van", "von", "la", "del")):
+        if not (t.is_title or t.is_upper or t.text in ".'’-" or t.lower_ in _NAME_PARTICLES):
             break
         toks.append(t)
     while toks and toks[-1].text in ".'’-":
@@ -346,7 +352,7 @@ class Resolver:
             self._gender.setdefault(name.split()[-1], g)
 
     def full_name(self, name: str, at: int) -> str:
-        """The full PERSON name in the article ending with `name` ("Trump" -> "Donald Trump"): the one
+        """The full PERSON name in the article ending with `name` ("Brown" -> "John Brown"): the one
         the article uses most, then the nearest before `at`."""
         parts = [p for p in name.split() if not _HONORIFIC.match(p)]
         if not parts:

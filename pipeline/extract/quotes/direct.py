@@ -25,7 +25,7 @@ from pipeline.extract.quotes.article import FOLLOWING_RE, Article, Attributed, i
 from pipeline.extract.quotes.attribution import NAMING_VERBS, Speaker, dash_speaker, is_cue_verb, speaker_for_cue
 from pipeline.extract.quotes.naming import kind_and_name
 from pipeline.extract.quotes.reported import reported_rows
-from pipeline.lexicons import entry_set
+from pipeline.lexicons import entry_set, rows
 from pipeline.extract.quotes.marks import QUOTE_CHARS, find_marked_quotes
 
 log = logging.getLogger(__name__)
@@ -236,6 +236,11 @@ def _ranked_cues(art: Article, c: Candidate, windows, quote_spans, embedded: boo
     return [t for _, t in found]
 
 
+# Pronouns that stand for a person as a subject: "he", "she", "they".
+PERSON_SUBJECTS = frozenset(r["pronoun"] for r in rows("pronouns.tsv")
+                            if r["case"] == "subject" and r["person"] == "3" and r["gender"] != "neuter")
+
+
 def _colon_subject(art: Article, a: int, b: int, quote_spans) -> Speaker | None:
     """"The mayor was blunt about the budget: “…”": with no reporting verb, the named subject
     of the sentence a colon closes introduces the quote."""
@@ -243,7 +248,7 @@ def _colon_subject(art: Article, a: int, b: int, quote_spans) -> Speaker | None:
     roots = [t for t in toks if t.dep_ == "ROOT" or not a <= t.head.idx < b]
     for root in roots:
         for c in root.children:
-            if c.dep_ == "nsubj" and a <= c.idx < b and (c.pos_ == "PROPN" or c.lower_ in ("he", "she", "they")):
+            if c.dep_ == "nsubj" and a <= c.idx < b and (c.pos_ == "PROPN" or c.lower_ in PERSON_SUBJECTS):
                 span = art.doc.char_span(c.left_edge.idx, c.idx + len(c), alignment_mode="expand")
                 if span is not None and a <= span.start_char:
                     return Speaker(span.text, span.start_char, span.end_char, c, ":")
@@ -446,7 +451,7 @@ def attribute_quotes(art: Article, cands: list[Candidate], quote_spans) -> tuple
 
 
 def _speech_events(art: Article, quote_spans) -> list[Attributed]:
-    """Reported speech outside quote marks ("Clinton said Tuesday that …"): a later quote with no cue of
+    """Reported speech outside quote marks ("Brown said Tuesday that …"): a later quote with no cue of
     its own may continue it."""
     out = []
     for t in art.doc:

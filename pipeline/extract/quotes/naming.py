@@ -18,7 +18,7 @@ def kind_and_name(art: Article, spk: Speaker, at: int, history: list[Attributed]
     res = art.resolver
     head = spk.head
     low = head.lower_ if head is not None else spk.text.lower()
-    if head is not None and head.pos_ == "PRON" or low in ("he", "she", "it", "they", "i", "we"):
+    if head is not None and head.pos_ == "PRON" or low in SUBJECT_PRONOUNS:
         return _resolve_pronoun(art, low, at, history)
     if low in RELATIVE_WORDS:
         return None, "unknown"
@@ -67,6 +67,8 @@ def kind_and_name(art: Article, spk: Speaker, at: int, history: list[Attributed]
     return None, "anonymous" if indefinite else "unknown"
 
 
+# "he", "she", "it", "they", "I", "we": a speaker to resolve ("you" is never a reported speaker).
+SUBJECT_PRONOUNS = frozenset(r["pronoun"] for r in rows("pronouns.tsv") if r["case"] == "subject" and r["person"] != "2")
 RELATIVE_WORDS = frozenset(r["pronoun"] for r in rows("pronouns.tsv") if r["case"] == "relative")
 INDEFINITE = entry_set("indefinite_determiners.txt")
 # Head nouns of a title a named person holds: "the ambassador" is somebody the article names.

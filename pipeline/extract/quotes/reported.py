@@ -24,6 +24,7 @@ from pipeline.extract.quotes.attribution import (ANON_HEADS, CUE_CLASSES, INFINI
 from pipeline.extract.quotes.cues import cue_spans
 from pipeline.extract.quotes.marks import QUOTE_CHARS
 from pipeline.extract.quotes.naming import kind_and_name
+from pipeline.lexicons import rows
 
 
 @dataclass
@@ -34,10 +35,11 @@ class Reported:
     speaker: Speaker
 
 
-_LEAD_WORDS = {"that", "whether", "if"}
+_PREPOSITIONS = {r["preposition"]: r["use"] for r in rows("content_prepositions.tsv")}
+_LEAD_WORDS = frozenset(r["word"] for r in rows("clause_words.tsv") if r["role"] == "complementizer")
 
 
-def _content_span(doc, toks, art: Article) -> tuple[int, int] | None:
+def _content_span(doc, toks) -> tuple[int, int] | None:
     """Character span of tokens (contiguous run), without a leading "that" or edge punctuation; None
     for a relative clause ("according to which ...": the content is the antecedent, elsewhere)."""
     toks = sorted(toks, key=lambda t: t.i)
@@ -64,7 +66,7 @@ def _in_sentence(toks, sent):
     return [t for t in toks if sent.start <= t.i < sent.end]
 
 
-_MODALS = {"would", "could", "might", "'d"}
+_MODALS = frozenset(r["word"] for r in rows("clause_words.tsv") if r["role"] == "hypothetical_modal")
 
 
 def _hypothetical(verb) -> bool:
@@ -74,7 +76,7 @@ def _hypothetical(verb) -> bool:
 
 
 def _inverted_tag(verb, comp) -> bool:
-    """"Clinton described the plan, Trump said": the parse took the tag that follows for the
+    """"The mayor described the plan, the clerk said": the parse took the tag that follows for the
     complement of the cue before it."""
     return comp.i > verb.i and _is_tag(comp)
 
@@ -115,7 +117,7 @@ def _complement(verb, cls: str) -> list:
 
 # Prepositions that go on with a noun object: "cited the vote as proof", "likened the plan to a
 # trap", "condemned the raid, including its timing".
-_AFTER_OBJECT = {"as", "to", "including", "into"}
+_AFTER_OBJECT = frozenset(p for p, use in _PREPOSITIONS.items() if use == "after_object")
 
 
 def _complement_part(verb, c, cls: str) -> bool:
@@ -136,8 +138,8 @@ def _complement_part(verb, c, cls: str) -> bool:
 # Prepositions whose object is what was said, for any cue ("talked about", "warned against",
 # "accused her of"); "on" and "for" only after verbs that are not plain verbs of saying, whose "on"
 # is mostly a date ("said on Tuesday") or a medium ("said on television").
-_ABOUT = {"about", "against", "of"}
-_ON = {"on", "for"}
+_ABOUT = frozenset(p for p, use in _PREPOSITIONS.items() if use == "any_cue")
+_ON = frozenset(p for p, use in _PREPOSITIONS.items() if use == "not_after_say")
 
 
 def _content_preposition(prep, cls: str) -> bool:
@@ -185,7 +187,7 @@ def verb_cues(art: Article, avoid) -> list[Reported]:
         toks = [x for x in toks if p0 <= x.idx < p1]
         if not toks:
             continue
-        span = _content_span(doc, toks, art)
+        span = _content_span(doc, toks)
         if span is None or _shouted(art.text[span[0]:span[1]]):
             continue
         spk = speaker_for_cue(t, p0, p1, avoid)
@@ -217,7 +219,7 @@ def according_to(art: Article, avoid) -> list[Reported]:
             continue
         _, p0, p1 = art.para_of(t.idx)
         toks = [x for x in _in_sentence(_clause_tokens(head, [t]), t.sent) if p0 <= x.idx < p1]
-        span = _content_span(doc, toks, art)
+        span = _content_span(doc, toks)
         if span is None:
             continue
         spk = speaker_for_cue(t, p0, p1, avoid)
@@ -250,7 +252,7 @@ def saying_nouns(art: Article, avoid) -> list[Reported]:
             continue
         _, p0, p1 = art.para_of(t.idx)
         toks = [x for x in _in_sentence(list(clause.subtree), t.sent) if p0 <= x.idx < p1]
-        span = _content_span(doc, toks, art)
+        span = _content_span(doc, toks)
         if span is None:
             continue
         spk = speaker_over(doc, [x for x in phrase_tokens(src) if x.dep_ != "case"], src, t.text)
