@@ -7,7 +7,6 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from pipeline.extract.quotes.attribution import Resolver
-from pipeline.text.spans import sentence_bounds
 
 _TAG_RE = re.compile(r"<[A-Za-z/][^<>]*>")
 # An introducer of an unmarked block quote: "X reports the following details", "…, per the WSJ:".
@@ -61,6 +60,14 @@ class Article:
         s0, s1 = self.sents[i]
         return max(s0, p0), min(s1, p1)
 
+    def sentence_bounds(self, start: int) -> tuple[int | None, int | None]:
+        """Bounds of the sentence holding the character at start (not clipped), as
+        pipeline.text.spans.sentence_bounds gives them, from the sentences listed once."""
+        i = bisect_right(self._sent_starts, start) - 1
+        if not self.sents:
+            return None, None
+        return self.sents[max(i, 0)]
+
 
 def in_quotes(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
@@ -72,10 +79,11 @@ def tokens_between(doc, a: int, b: int):
     span = doc.char_span(a, b, alignment_mode="contract")
     return list(span) if span is not None else []
 
-def quote_row(doc, c, form: str, att: Attributed) -> dict:
-    s0, s1 = sentence_bounds(doc, c.start, c.end)
+
+def quote_row(art: Article, c, form: str, att: Attributed) -> dict:
+    s0, s1 = art.sentence_bounds(c.start)
     return {
-        "text": doc.text[c.start:c.end], "start": c.start, "end": c.end, "form": form,
+        "text": art.text[c.start:c.end], "start": c.start, "end": c.end, "form": form,
         "speaker": att.speaker, "speaker_start": att.start, "speaker_end": att.end,
         "speaker_name": att.name, "speaker_entity_id": None, "speaker_kind": att.kind, "cue": att.cue,
         "cluster_id": None, "origin_article_id": None,

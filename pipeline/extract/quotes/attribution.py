@@ -251,7 +251,8 @@ def dash_speaker(doc, after: int, limit: int) -> Speaker | None:
     if not m:
         return None
     s = after + m.end()
-    span = doc.char_span(s, limit, alignment_mode="expand")
+    # a name is at most six words: no need to map the rest of the paragraph to tokens
+    span = doc.char_span(s, min(limit, s + 200), alignment_mode="expand")
     if span is None or not len(span):
         return None
     toks = []

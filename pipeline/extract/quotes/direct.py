@@ -424,7 +424,7 @@ def attribute_quotes(art: Article, cands: list[Candidate], quote_spans) -> tuple
                              last["speaker_kind"], last["cue"], pos=c.start, para=k)
             history.append(att)
             gap = text[last["end"]:c.start - c.open_len].rstrip()
-            rows.append(quote_row(doc, c, "direct" if gap.endswith((",", ":")) else "partial", att))
+            rows.append(quote_row(art, c, "direct" if gap.endswith((",", ":")) else "partial", att))
             continue
         spk, cue, cue_tok = (c.label, ":", None) if c.label else (c.intro, c.intro_cue, None) if c.intro \
             else _find_cue(art, c, quote_spans, quote_starts, embedded)
@@ -444,7 +444,7 @@ def attribute_quotes(art: Article, cands: list[Candidate], quote_spans) -> tuple
         if att.speaker is None and att.name is None and form in ("partial", "scare"):
             continue  # quoted words nobody is said to have said: emphasis, irony, a term
         history.append(att)
-        rows.append(quote_row(doc, c, form, att))
+        rows.append(quote_row(art, c, form, att))
     return rows, history
 
 

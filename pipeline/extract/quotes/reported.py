@@ -325,7 +325,7 @@ def reported_rows(art: Article, quote_rows: list[dict], quote_spans, history: li
             form = "mixed"
             q_end = q["end"] + (art.text[q["end"]:q["end"] + 1] in QUOTE_CHARS)  # with its closing mark
             r.start, r.end = min(r.start, q["start"]), max(r.end, q_end)
-        row = quote_row(art.doc, _Span(r.start, r.end), form, att)
+        row = quote_row(art, _Span(r.start, r.end), form, att)
         row["in_body"] = any(p0 <= r.start < p1 for p0, p1 in art.paras)  # false for a headline's source
         rows.append(row)
     return rows
