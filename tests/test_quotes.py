@@ -378,6 +378,14 @@ REPORTED_SPEAKERS = [
     ("Mayor Jane Brown spoke after the vote. She said that the budget was balanced.",
      ("She", "Jane Brown", "person")),
     ("Officials said the talks had stalled.", ("Officials", None, "anonymous")),
+    # a description resolves to the organisation named before it
+    ("The Ministry of Health opened a clinic on Monday. The ministry said the clinic would treat children.",
+     ("The ministry", "Ministry of Health", "organization")),
+    ("Acme Corp shut two plants this year. The company denied that jobs would go.",
+     ("The company", "Acme Corp", "organization")),
+    # an indefinite description stays unresolved
+    ("Acme Corp shut two plants this year. A rival company said that prices would rise.",
+     ("A rival company", None, "organization")),
     ("A source familiar with the talks said the deal was close.",
      ("A source familiar with the talks", None, "anonymous")),
 ]

@@ -400,6 +400,14 @@ class Resolver:
                 best, best_key = self.full_name(m.text, m.start), key
         return best
 
+    def last_organization(self, at: int, head: str, window: int = 1500) -> str | None:
+        """The organisation named last before `at` (within `window` characters), one whose name
+        contains the head word ("the ministry" -> "Ministry of Health") before any other."""
+        before = [m for m in self.mentions if m.label == "ORG" and m.end <= at and at - m.end < window]
+        named = [m for m in before if head.lower() in m.text.lower().split()]
+        pick = (named or before)[-1:]
+        return pick[0].text if pick else None
+
     def last_outlet(self, at: int) -> str | None:
         if self._outlet_re is None:
             return None

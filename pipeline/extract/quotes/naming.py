@@ -59,7 +59,10 @@ def kind_and_name(art: Article, spk: Speaker, at: int, history: list[Attributed]
     if lemma in PUBLICATION_HEADS:
         return (res.last_outlet(at) if definite else None), "publication"
     if lemma in ORG_HEADS:
-        return None, "organization"
+        # "the ministry said": the organisation the article last named, one whose name holds the
+        # head word first ("the Ministry of Health")
+        return (res.last_organization(at, head.text if head is not None else low) if definite else None), \
+            "organization"
     if not indefinite and head is not None:
         holder = res.title_holder(head.text, at)
         if holder:
