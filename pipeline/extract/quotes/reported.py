@@ -67,6 +67,8 @@ def _in_sentence(toks, sent):
 
 
 _MODALS = frozenset(r["word"] for r in rows("clause_words.tsv") if r["role"] == "hypothetical_modal")
+# The writer ("I guess", "we reported") outside quote marks is no source reported in the news.
+_WRITER = frozenset(r["word"] for r in rows("clause_words.tsv") if r["role"] == "writer_pronoun")
 
 
 def _hypothetical(verb) -> bool:
@@ -90,6 +92,19 @@ def _is_tag(tok) -> bool:
         and len(list(tok.subtree)) <= 12
 
 
+def _said_after(verb, comp) -> bool:
+    """A clause before the cue is not its content when the cue takes an object, clause or infinitive
+    after it: "In a new clip, the singer performs a song": the parse took the setting for the content."""
+    return comp.i < verb.i and any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.i > verb.i
+                                   for c in verb.children)
+
+
+def _without(verb) -> bool:
+    """"it goes without saying that", "left without commenting on": a cue after "without" reports
+    nothing said. (A cue negated by "not" often still reports: "did not deny that ...".)"""
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
+
+
 def _shouted(text: str) -> bool:
     """Capitals only: a headline or a caption, whose parse is not to be trusted."""
     letters = [c for c in text if c.isalpha()]
@@ -102,7 +117,7 @@ def _complement(verb, cls: str) -> list:
     ("accused her of lying") and object predicate ("called the plan a disgrace"); [] when none."""
     kids = list(verb.children)
     for c in kids:
-        if c.dep_ == "ccomp" and not _inverted_tag(verb, c):
+        if c.dep_ == "ccomp" and not _inverted_tag(verb, c) and not _said_after(verb, c):
             return list(c.subtree)
     if cls in OBJECT_CUES and any(c.dep_ == "agent" for c in kids):
         # "Jones was endorsed by three papers": the passive subject is what was judged
@@ -168,7 +183,7 @@ def verb_cues(art: Article, avoid) -> list[Reported]:
             continue
         if t.dep_ == "acl" and t.tag_ == "VBN":
             continue  # "a stream called Miracle Run", "a memo titled": a name or a description, not speech
-        if _hypothetical(t):
+        if _hypothetical(t) or _without(t):
             continue
         sent = t.sent
         _, p0, p1 = art.para_of(t.idx)
@@ -191,7 +206,7 @@ def verb_cues(art: Article, avoid) -> list[Reported]:
         if span is None or _shouted(art.text[span[0]:span[1]]):
             continue
         spk = speaker_for_cue(t, p0, p1, avoid)
-        if spk is None or spk.head in toks:
+        if spk is None or spk.head in toks or spk.text.lower() in _WRITER:
             continue
         out.append(Reported(span[0], span[1], t, spk))
     return out
