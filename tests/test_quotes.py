@@ -365,6 +365,15 @@ REPORTED = [
     ("She told the dog to sit.", []),
     ("You would think the budget was balanced.", []),
     ("It was reported that the bridge had closed.", []),
+    # a cue after "without" reports nothing; the writer ("I", "we") is no reported source
+    ("It goes without saying that the budget is late.", []),
+    ("The clerk left without saying that the budget was late.", []),
+    ("I guess the budget is late.", []),
+    ("We reported last week that the budget was late.", []),
+    ("The clerk guessed that the budget was late.", [("the budget was late", "reported", "The clerk")]),
+    # a clause before a cue that takes an object after it is a setting, not the content
+    ("In his 1998 book, ''Grow Your Savings,'' Mr. Lane suggested keeping a list of every bill.",
+     []),
 ]
 
 
