@@ -359,6 +359,14 @@ REPORTED = [
     # a noun object goes on with "as" or "to"
     ("The minister likened the new tax to a slow leak.",
      [("the new tax to a slow leak", "reported", "The minister")]),
+    # a quoted judgment inside the content is one row with it; a quote of another speaker inside
+    # the content does not void the report around it
+    ("The senator called the bank's behavior “outrageous” on Monday.",
+     [("the bank's behavior “outrageous”", "mixed", "The senator")]),
+    ("The mayor said that the clerk once described the new plan as “the best deal” of the decade.",
+     [("the clerk once described the new plan as “the best deal” of the decade", "mixed", "The mayor"),
+      ("the new plan as “the best deal” of the decade", "mixed", "the clerk")]),
+    ("The senator called on Monday for a new vote.", [("a new vote", "reported", "The senator")]),
     # negatives: no content, a name given, a verb used literally, a hypothesis, no speaker
     ("The senator spoke to reporters and said on Tuesday.", []),
     ("The so-called deal collapsed on Friday.", []),

@@ -146,7 +146,8 @@ def _complement_part(verb, c, cls: str) -> bool:
             any(x.lower_ == "as" for x in c.children):
         return any(o.dep_ == "dobj" and o.i < c.i for o in verb.children)
     if c.dep_ == "prep":
-        return _content_preposition(c, cls) or (verb.lemma_.lower() == "call" and c.lower_ in ("for", "on"))
+        return _content_preposition(c, cls) or (verb.lemma_.lower() == "call" and c.lower_ in ("for", "on")
+                                                and not _names_time(c))
     return False
 
 
@@ -164,6 +165,11 @@ def _content_preposition(prep, cls: str) -> bool:
         return False
     pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     return pobj is not None and pobj.ent_type_ not in ("DATE", "TIME", "ORG", "GPE", "PERSON")
+
+
+def _names_time(prep) -> bool:
+    """"called it a disgrace on Monday": the preposition gives a date, not what was said."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _tag_inside(verb) -> bool:
@@ -320,8 +326,6 @@ def reported_rows(art: Article, quote_rows: list[dict], quote_spans, history: li
         marked = [max(0, min(e, r.end) - max(s, r.start)) for s, e in quoted]
         if inside * 2 >= r.end - r.start or sum(marked) * 5 >= 4 * (r.end - r.start):
             continue  # the words are quoted: the quote is the attribution
-        if any(q["form"] == "scare" and r.start <= q["start"] < r.end for q in quote_rows):
-            continue  # "what it called “…”": the scare quote is the attribution
         if FOLLOWING_RE.search(art.text[r.start:r.end]):
             continue  # "reports the following details": the block quote after it is the content
         if sum(m > 0 for m in marked) > 1 and any(s < r.start + 3 for (s, _), m in zip(quoted, marked) if m):
@@ -334,8 +338,14 @@ def reported_rows(art: Article, quote_rows: list[dict], quote_spans, history: li
         # words in quote marks inside the content (kept as a quote or not): reported speech with a
         # partial quote
         form = "mixed" if any(r.start <= s and e <= r.end + 1 for s, e in quote_spans) else "reported"
-        for q in [q for q in quote_rows if q["form"] == "partial" and
-                  r.start <= q["start"] and q["end"] <= r.end + 2 and _same_source(q, att)]:
+        # a partial or scare quote of the same speaker inside the content is the same attribution:
+        # "called the plan “a disgrace”" is one row
+        # (a scare quote only with its own naming verb)
+        inner = [q for q in quote_rows if (q["form"] == "partial" or q["form"] == "scare" and q["cue"] == r.cue.text)
+                 and r.start <= q["start"] and q["end"] <= r.end + 2 and _same_source(q, att)]
+        if any(q["form"] == "scare" for q in inner) and _names_antecedent(r.cue):
+            continue  # "what it called “…”": the scare quote is the attribution
+        for q in inner:
             quote_rows.remove(q)
             form = "mixed"
             q_end = q["end"] + (art.text[q["end"]:q["end"] + 1] in QUOTE_CHARS)  # with its closing mark
@@ -344,6 +354,15 @@ def reported_rows(art: Article, quote_rows: list[dict], quote_spans, history: li
         row["in_body"] = any(p0 <= r.start < p1 for p0, p1 in art.paras)  # false for a headline's source
         rows.append(row)
     return rows
+
+
+def _names_antecedent(verb) -> bool:
+    """"what it called", "which she described as": the thing named is outside the content."""
+    if any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children):
+        return True
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    first = subj.left_edge.i if subj is not None and subj.i < verb.i else verb.i
+    return first > 0 and verb.doc[first - 1].tag_ in ("WP", "WDT")
 
 
 def _same_source(row: dict, att: Attributed) -> bool:
