@@ -335,6 +335,13 @@ REPORTED = [
     ("The deal is dead, the senator said.", [("The deal is dead", "reported", "the senator")]),
     ("The bridge, the engineer said, will open in the spring.",
      [("The bridge, the engineer said, will open in the spring", "reported", "the engineer")]),
+    # a tag set off by commas inside the sentence it reports; a closing mark of two apostrophes
+    ("These clerks, Jones explained later in the hearing, were well paid, earning more than most teachers.",
+     [("These clerks, Jones explained later in the hearing, were well paid, earning more than most teachers",
+       "reported", "Jones")]),
+    ("On Tuesday, Smith spoke, and then the crowd left.", []),
+    ("However noble the aim, raising the fuel tax ''is the wrong tool,'' Mr. Grant said.",
+     [("However noble the aim, raising the fuel tax ''is the wrong tool,''", "mixed", "Mr. Grant")]),
     # "according to X"
     ("According to two officials, the talks stalled.", [("the talks stalled", "reported", "two officials")]),
     # a noun of saying with a content clause

@@ -204,6 +204,8 @@ def verb_cues(art: Article, avoid) -> list[Reported]:
                     and t.lemma_.lower() in SPEECH_VERBS and t.head.lemma_.lower() not in CUE_CLASSES and any(x.text == "," for x in doc[min(t.i, t.head.i):max(t.i, t.head.i)]):
                 # "The deal is dead, the senator said": the parse hangs the cue off the content
                 toks = _clause_tokens(t.head, [t])
+            if not toks:
+                toks = _between_commas(t)
             toks = _in_sentence(toks, sent)
         toks = [x for x in toks if p0 <= x.idx < p1]
         if not toks:
@@ -216,6 +218,31 @@ def verb_cues(art: Article, avoid) -> list[Reported]:
             continue
         out.append(Reported(span[0], span[1], t, spk))
     return out
+
+
+def _between_commas(verb) -> list:
+    """"The clerks, Jones explained at the hearing, were well paid": a tag set off by commas inside
+    the sentence it reports, which the parse often makes the root. The content is the sentence, when
+    a noun phrase comes before the tag and a predicate after it, and the cue takes nothing itself."""
+    if verb.lemma_.lower() not in SPEECH_VERBS or any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i
+                                                       for c in verb.children):
+        return []
+    # the subject nearest the verb: the parse may give the content's subject to the tag as well
+    subj = max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), key=lambda c: c.i, default=None)
+    sent, doc = verb.sent, verb.doc
+    if subj is None:
+        return []
+    i = subj.left_edge.i - 1
+    while i > sent.start and doc[i].text in QUOTE_CHARS:
+        i -= 1  # “…,” the tag: the comma may sit inside the closing mark
+    after = next((x.i for x in doc[verb.i + 1:sent.end] if x.text == ","), None)
+    if i <= sent.start or doc[i].text != "," or after is None:
+        return []
+    before, rest = doc[sent.start:i], doc[after + 1:sent.end]
+    if not any(x.pos_ in ("NOUN", "PROPN", "PRON") and x.ent_type_ not in ("DATE", "TIME") for x in before) or \
+            not any(x.pos_ in ("VERB", "AUX") for x in rest):
+        return []
+    return [x for x in sent if not i < x.i < after]  # the row's span still runs over the tag
 
 
 def _rest_of_paragraph(art: Article, colon) -> list:
@@ -348,12 +375,22 @@ def reported_rows(art: Article, quote_rows: list[dict], quote_spans, history: li
         for q in inner:
             quote_rows.remove(q)
             form = "mixed"
-            q_end = q["end"] + (art.text[q["end"]:q["end"] + 1] in QUOTE_CHARS)  # with its closing mark
+            q_end = _past_mark(art.text, q["end"])
             r.start, r.end = min(r.start, q["start"]), max(r.end, q_end)
         row = quote_row(art, _Span(r.start, r.end), form, att)
         row["in_body"] = any(p0 <= r.start < p1 for p0, p1 in art.paras)  # false for a headline's source
         rows.append(row)
     return rows
+
+
+def _past_mark(text: str, end: int) -> int:
+    """The end of a quote with its closing mark, one character or two ('' in some newsroom text)."""
+    for _ in range(2):
+        if text[end:end + 1] in QUOTE_CHARS and text[end:end + 1]:
+            end += 1
+            if text[end - 1] != "'":
+                break
+    return end
 
 
 def _names_antecedent(verb) -> bool:
