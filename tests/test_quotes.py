@@ -329,6 +329,11 @@ REPORTED = [
      [("the fire was set deliberately", "reported", "Investigators")]),
     ("The agency warned that the river would flood the lower town.",
      [("the river would flood the lower town", "reported", "The agency")]),
+    # a clause with its own subject right after the cue, which the parse hung on as an adverbial;
+    # a clause with a subordinator is no content
+    ("The mayor said after the vote he would not sign the bill.",
+     [("after the vote he would not sign the bill", "reported", "The mayor")]),
+    ("The mayor spoke after the council voted.", []),
     # a noun object of a verb of announcing or judging
     ("The company denied any wrongdoing.", [("any wrongdoing", "reported", "The company")]),
     # content before the cue, and a tag inside the sentence

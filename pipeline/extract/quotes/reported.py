@@ -92,6 +92,15 @@ def _is_tag(tok) -> bool:
         and len(list(tok.subtree)) <= 12
 
 
+def _lost_clause(verb, c) -> bool:
+    """"said after the vote he would resign": a clause with its own subject and no subordinator,
+    right after the cue, which the parse hung on as an adverbial instead of the complement."""
+    return c.dep_ == "advcl" and c.i > verb.i and c.tag_ not in ("VBG", "VBN") and \
+        any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and \
+        not any(x.dep_ == "mark" or x.lower_ in ("when", "where", "as", "while", "if", "because", "since")
+                for x in c.children) and not any(x.is_punct for x in verb.doc[verb.i + 1:c.left_edge.i])
+
+
 def _said_after(verb, comp) -> bool:
     """A clause before the cue is not its content when the cue takes an object, clause or infinitive
     after it: "In a new clip, the singer performs a song": the parse took the setting for the content."""
@@ -118,6 +127,9 @@ def _complement(verb, cls: str) -> list:
     kids = list(verb.children)
     for c in kids:
         if c.dep_ == "ccomp" and not _inverted_tag(verb, c) and not _said_after(verb, c):
+            return list(c.subtree)
+    for c in kids:
+        if _lost_clause(verb, c):
             return list(c.subtree)
     if cls in OBJECT_CUES and any(c.dep_ == "agent" for c in kids):
         # "Jones was endorsed by three papers": the passive subject is what was judged
