@@ -334,6 +334,11 @@ REPORTED = [
     ("The mayor said after the vote he would not sign the bill.",
      [("after the vote he would not sign the bill", "reported", "The mayor")]),
     ("The mayor spoke after the council voted.", []),
+    # "pointed out", "see that": a clause makes them cues; a place or a thing seen does not
+    ("The clerk pointed out that the budget was late.", [("the budget was late", "reported", "The clerk")]),
+    ("The clerk pointed at the map.", []),
+    ("Analysts see that the merger will fail.", [("the merger will fail", "reported", "Analysts")]),
+    ("The mayor saw the fire from her window.", []),
     # a noun object of a verb of announcing or judging
     ("The company denied any wrongdoing.", [("any wrongdoing", "reported", "The company")]),
     # content before the cue, and a tag inside the sentence
