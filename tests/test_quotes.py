@@ -373,6 +373,11 @@ REPORTED = [
      [("the budget was a mess", "reported", "The clerk")]),
     ("The union has vowed to keep up the strike.", [("to keep up the strike", "reported", "The union")]),
     ("The mayor has touted the new harbour park.", [("the new harbour park", "reported", "The mayor")]),
+    # a noun object goes on with a phrase describing it that the parse hung on the verb; a setting
+    # ("in a speech") or a date stays out
+    ("The governor cited his own endorsements from 88 mayors.",
+     [("his own endorsements from 88 mayors", "reported", "The governor")]),
+    ("The senator attacked the plan in a long speech.", [("the plan", "reported", "The senator")]),
     # a noun object goes on with "as" or "to"
     ("The minister likened the new tax to a slow leak.",
      [("the new tax to a slow leak", "reported", "The minister")]),

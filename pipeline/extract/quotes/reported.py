@@ -138,8 +138,32 @@ def _complement(verb, cls: str) -> list:
     if not parts or all(c.dep_ in ("dobj", "oprd") for c in parts) and cls not in OBJECT_CUES and \
             not (verb.lemma_.lower() == "call" and any(c.dep_ == "oprd" for c in parts)):
         return []  # "told the dog": a hearer is not what was said
+    parts += _object_modifiers(verb, parts, cls)
     toks = [t for c in parts for t in c.subtree]
     return [t for t in toks if not (t.dep_ == "prep" and t.head.i == verb.i and t.i == min(x.i for x in toks))]
+
+
+# Prepositions that go on describing a noun ("endorsements from mayors", "remarks about her"), not
+# the setting of the act (in, at, during, since).
+_NOUN_PREPOSITIONS = frozenset(p for p, use in _PREPOSITIONS.items() if use in ("noun_modifier", "any_cue", "not_after_say"))
+
+
+def _object_modifiers(verb, parts, cls: str) -> list:
+    """"cited his endorsements from 88 mayors": phrases right after a noun object that the parse hung
+    on the verb still describe the object, up to the first comma."""
+    obj = next((c for c in parts if c.dep_ == "dobj"), None)
+    if obj is None or cls not in OBJECT_CUES:
+        return []
+    out, end = [], obj.right_edge.i
+    for c in verb.children:
+        if c.i <= end or c in parts:
+            continue
+        if c.dep_ != "prep" or c.lower_ not in _NOUN_PREPOSITIONS or _names_time(c) or \
+                any(x.is_punct for x in verb.doc[end + 1:c.i]):
+            break  # "attacked him in a speech", "denied it on Monday": the setting is the reporter's
+        out.append(c)
+        end = c.right_edge.i
+    return out
 
 
 # Prepositions that go on with a noun object: "cited the vote as proof", "likened the plan to a
