@@ -345,6 +345,11 @@ REPORTED = [
     ("The deal is dead, the senator said.", [("The deal is dead", "reported", "the senator")]),
     ("The bridge, the engineer said, will open in the spring.",
      [("The bridge, the engineer said, will open in the spring", "reported", "the engineer")]),
+    # a tag closing a paragraph covers the sentences before it, unless they have a cue of their own
+    ("The plant is old. It loses money every year, the owner said.",
+     [("The plant is old. It loses money every year", "reported", "the owner")]),
+    ("The mayor said the plant was old. It loses money every year, the owner said.",
+     [("the plant was old", "reported", "The mayor"), ("It loses money every year", "reported", "the owner")]),
     # a tag set off by commas inside the sentence it reports; a closing mark of two apostrophes
     ("These clerks, Jones explained later in the hearing, were well paid, earning more than most teachers.",
      [("These clerks, Jones explained later in the hearing, were well paid, earning more than most teachers",

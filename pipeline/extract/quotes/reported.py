@@ -104,8 +104,14 @@ def _lost_clause(verb, c) -> bool:
 def _said_after(verb, comp) -> bool:
     """A clause before the cue is not its content when the cue takes an object, clause or infinitive
     after it: "In a new clip, the singer performs a song": the parse took the setting for the content."""
-    return comp.i < verb.i and any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.i > verb.i
-                                   for c in verb.children)
+    return comp.i < verb.i and any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.i > verb.i and
+                                   _same_paragraph(verb, c) for c in verb.children)
+
+
+def _same_paragraph(a, b) -> bool:
+    """No line break between two tokens: the parse's sentences may run over a paragraph's end."""
+    lo, hi = sorted((a.i, b.i))
+    return not any("\n" in t.text for t in a.doc[lo:hi])
 
 
 def _without(verb) -> bool:
@@ -252,8 +258,29 @@ def verb_cues(art: Article, avoid) -> list[Reported]:
         spk = speaker_for_cue(t, p0, p1, avoid)
         if spk is None or spk.head in toks or spk.text.lower() in _WRITER:
             continue
+        if toks[0].i == sent.start and t.i > toks[0].i:
+            span = (_paragraph_before(art, sent, t, p0, avoid) or span[0], span[1])
         out.append(Reported(span[0], span[1], t, spk))
     return out
+
+
+_DOUBLE_MARKS = frozenset(QUOTE_CHARS) - {"'", "’", "‘"}  # single marks are mostly apostrophes
+
+
+def _paragraph_before(art: Article, sent, t, p0: int, avoid) -> int | None:
+    """"The plant is old. It loses money, the owner said.": a tag closing a paragraph covers the
+    sentences before it in that paragraph, when they hold no cue of their own and no quote. The start
+    of that content, or None."""
+    doc = art.doc
+    _, _, p1 = art.para_of(t.idx)
+    if re.search(r"[.!?]\W*\w", art.text[t.idx:p1]) or sent.start_char <= p0:
+        return None  # the tag's sentence does not end the paragraph
+    before = doc.char_span(p0, sent.start_char, alignment_mode="contract")
+    if before is None or not len(before) or any(avoid(x.idx) for x in before) or \
+            any(ch in _DOUBLE_MARKS for ch in before.text) or \
+            any(p0 <= c.start_char < sent.start_char for c in cue_spans(doc)):
+        return None
+    return before[0].idx
 
 
 def _between_commas(verb) -> list:
