@@ -15,6 +15,7 @@ log = logging.getLogger(__name__)
 # with @Language.factory, factory name). Each extractor package lists its own here.
 RULE_COMPONENTS: tuple[tuple[str, str], ...] = (
     ("pipeline.extract.entities.matcher", "entity_gazetteer"),
+    ("pipeline.extract.quotes.cues", "quote_cues"),
 )
 
 

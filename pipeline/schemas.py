@@ -98,12 +98,16 @@ FIGURES = _schema("figures", "One row per number in the text, with its value, bo
     *_SENTENCE,
 ])
 
-QUOTES = _schema("quotes", "One row per quote, with who said it.", [
+QUOTES = _schema("quotes", "One row per attribution (a quote or reported speech), with who said it.", [
     ("article_id", pa.string(), "The article the quote is in.", False),
     ("quote_id", pa.string(), "Unique id of the quote: article_id, 'q', start offset.", False),
-    ("text", pa.string(), "The quote's content, without the outer quote marks.", False),
+    ("text", pa.string(), "The quote's content, without the outer quote marks; for reported speech the "
+     "content clause.", False),
     *_SPAN,
-    ("form", pa.string(), "direct, partial, block or scare.", False),
+    ("form", pa.string(), "direct, partial, block or scare (words in quote marks or a reproduced block); "
+     "reported (an attribution without quote marks: 'said that ...', 'according to X'); mixed (reported "
+     "speech holding a partial quote of the same speaker). Filter form == 'direct' for direct quotes only.",
+     False),
     ("speaker", pa.string(), "The speaker as written: the nearest explicit mention.", True),
     ("speaker_start", pa.int64(), "Start offset of `speaker` in articles.text.", True),
     ("speaker_end", pa.int64(), "End offset of `speaker` in articles.text.", True),

@@ -13,61 +13,48 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.layout import outlets
+from nameparser.config import CONSTANTS as NAME_CONSTANTS
 
-# Lemmas of verbs that report speech, writing or a claim.
-SPEECH_VERBS = frozenset("""
-say tell add write ask answer reply respond explain note continue recall declare insist argue claim
-warn announce state tweet retweet post report quote cite describe call dub term label brand deny admit
-acknowledge confirm suggest predict joke quip complain shout yell scream chant sing read urge demand
-boast concede contend maintain assert observe remark comment testify vow promise pledge threaten
-lament scold laugh sigh whisper mutter tout praise criticize criticise condemn accuse blast slam hail
-dismiss reject characterize characterise conclude emphasize emphasise stress agree caution recount
-reveal disclose mention text email inform advise allege charge counter retort interject muse wonder
-exclaim proclaim summarize summarise opine rule estimate forecast type put attack liken compare
-""".split())
+from pipeline.extract.layout import outlets
+from pipeline.lexicons import entry_set, rows
+
+# Lemmas of cue verbs with their class (lexicons/speech_verbs.tsv): every one cues reported speech;
+# those marked quote_cue also tag quotes.
+CUE_CLASSES: dict[str, str] = {r["lemma"]: r["class"] for r in rows("speech_verbs.tsv")}
+SPEECH_VERBS = frozenset(r["lemma"] for r in rows("speech_verbs.tsv") if r["quote_cue"] == "yes")
+# Classes whose noun object is what was said or judged: "denied the report", "criticized the plan".
+OBJECT_CUES = frozenset({"announce", "judge"})
+# Classes whose infinitive is the content: "refused to testify", "urged the council to vote".
+INFINITIVE_CUES = frozenset({"announce", "intend"})
 # Verbs that name a thing in quote marks: the quote is a scare quote.
-NAMING_VERBS = frozenset("call dub term label brand nickname describe characterize characterise".split())
-# Nouns of an utterance: "made the following comment", "in a statement".
-SPEECH_NOUNS = frozenset("""
-statement comment comments remark remarks quote quotes words tweet tweets post message interview letter email note memo
-release speech response answer question warning announcement testimony op-ed editorial column
-""".split())
-UTTERING_VERBS = frozenset("make issue release post send give publish deliver offer share use".split())
+NAMING_VERBS = entry_set("naming_verbs.txt")
+# Nouns of an utterance ("made the following comment", "in a statement") and of a content clause
+# ("the claim that ...").
+SPEECH_NOUNS = frozenset(r["noun"] for r in rows("speech_nouns.tsv") if r["kind"] == "utterance")
+SAYING_NOUNS = frozenset(r["noun"] for r in rows("speech_nouns.tsv") if r["kind"] == "content")
+UTTERING_VERBS = entry_set("uttering_verbs.txt")
+
+
+def _heads(kind: str) -> frozenset[str]:
+    return frozenset(r["head"] for r in rows("speaker_heads.tsv") if r["kind"] == kind)
+
+
 # "A source", "officials", "people familiar with": nobody named.
-ANON_HEADS = frozenset("""
-source sources person people official officials aide aides insider insiders diplomat diplomats
-adviser advisers advisor advisors expert experts analyst analysts observer observers witness witnesses
-resident residents staffer staffers member members executive executives employee employees officer
-officers someone one others other spokesperson spokesman spokeswoman representative representatives
-lawmaker lawmakers strategist strategists operative operatives ally allies friend friends critic critics
-supporter supporters voter voters activist activists
-""".split())
-PUBLICATION_HEADS = frozenset("""
-report reports newspaper paper outlet magazine article story journal publication network channel website
-site blog daily tabloid broadcaster piece editorial column wire agency
-""".split())
-ORG_HEADS = frozenset("""
-campaign ministry government department agency committee company party administration office
-council court commission embassy kremlin house army military police board bank union group
-organization organisation team firm corporation
-""".split())
-FEMALE_WORDS = frozenset("""
-she her mrs. mrs ms. ms miss madam woman wife mother daughter sister actress spokeswoman chairwoman
-congresswoman businesswoman queen princess duchess lady grandmother girl widow
-""".split())
-MALE_WORDS = frozenset("""
-he him his mr. mr sir man husband father son brother actor spokesman chairman congressman businessman
-king prince duke lord grandfather boy widower
-""".split())
-_TITLE_ABBREVIATIONS = {"governor": ("Gov",), "senator": ("Sen",), "representative": ("Rep",),
-                        "congressman": ("Rep",), "congresswoman": ("Rep",), "president": ("Pres",),
-                        "general": ("Gen",), "professor": ("Prof",), "doctor": ("Dr",), "ambassador": ("Amb",),
-                        "lieutenant": ("Lt",), "colonel": ("Col",), "sergeant": ("Sgt",), "captain": ("Capt",)}
-PERSON_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
-RELATIVE = {"who", "which", "that", "whom"}
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Adm|Prof|Rev|Sir|Dame|Lord|"
-                        r"Lady|Hon|Amb|Pres|Supt|Insp|Det)\.?$")
+ANON_HEADS = _heads("anonymous")
+PUBLICATION_HEADS = _heads("publication")
+ORG_HEADS = _heads("organization")
+FEMALE_WORDS = frozenset(r["word"] for r in rows("gender_words.tsv") if r["gender"] == "f")
+MALE_WORDS = frozenset(r["word"] for r in rows("gender_words.tsv") if r["gender"] == "m")
+_TITLE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {}
+for _r in rows("title_abbreviations.tsv"):
+    if _r["title"]:
+        _TITLE_ABBREVIATIONS[_r["title"]] = _TITLE_ABBREVIATIONS.get(_r["title"], ()) + (_r["abbreviation"],)
+_PRONOUN_GENDER = {"masculine": "m", "feminine": "f"}
+PERSON_PRONOUNS = {r["pronoun"]: _PRONOUN_GENDER[r["gender"]] for r in rows("pronouns.tsv")
+                   if r["gender"] in _PRONOUN_GENDER and r["case"] in ("subject", "object")}
+RELATIVE = frozenset(r["pronoun"] for r in rows("pronouns.tsv") if r["case"] == "relative") - {"whose"}
+_HONORIFIC = re.compile(r"^(?:%s)\.?$" % "|".join(sorted({re.escape(r["abbreviation"]) for r in rows("title_abbreviations.tsv")},
+                                                       key=len, reverse=True)))
 
 
 @dataclass
@@ -99,7 +86,7 @@ def is_cue_verb(tok) -> bool:
 _STOPS = {",", "(", "—", "–", "―", ":", ";", '"', "“", "”", "‘", "’"}
 
 
-def _phrase_tokens(head) -> list:
+def phrase_tokens(head) -> list:
     """The speaker mention: the subject's noun phrase without relative clauses or appositions."""
     if head.pos_ == "PRON":
         return [head]
@@ -131,7 +118,7 @@ def _subject_of(verb, avoid=lambda pos: False):
     prev = verb.doc[verb.i - 1] if verb.i > 0 else None
     if verb.tag_ == "VBG" and prev is not None and prev.pos_ == "PROPN" and \
             not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return prev  # "footage of Hillary Clinton asking, “…”"
+        return prev  # "footage of Jane Doe asking, “…”"
     while tok is not None and steps < 4:
         lemma = tok.lemma_.lower()
         children = list(tok.children)
@@ -152,7 +139,7 @@ def _subject_of(verb, avoid=lambda pos: False):
                 return None
             return c
         if tok.dep_ == "acl" and (tok.head.pos_ == "PROPN" or tok.head.lemma_.lower() in ANON_HEADS):
-            return tok.head  # "Trump, saying …": the gerund describes its noun
+            return tok.head  # "Brown, saying …": the gerund describes its noun
         if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp", "prep", "ccomp") and tok.head.i != tok.i:
             # an infinitive or gerund inherits its governor's subject; a ccomp does not unless it is
             # a bare gerund chain ("as saying")
@@ -190,7 +177,7 @@ def _left_noun_phrase(verb, floor: int):
     return verb.doc[i]
 
 
-def _speaker(doc, toks, head, cue: str) -> Speaker | None:
+def speaker_over(doc, toks, head, cue: str) -> Speaker | None:
     """A Speaker over tokens, trimmed of markup and punctuation left at its edges."""
     span = doc[toks[0].i:toks[-1].i + 1]
     text = span.text
@@ -203,8 +190,7 @@ def _speaker(doc, toks, head, cue: str) -> Speaker | None:
 
 
 # Verbs that put their speaker after them when they follow the quote: "“…,” added the PM".
-INVERTING_VERBS = frozenset("say add write ask continue explain note reply respond insist declare recall "
-                            "conclude tell warn".split())
+INVERTING_VERBS = frozenset(r["lemma"] for r in rows("speech_verbs.tsv") if r["inverts"] == "yes")
 
 
 def _inverted_speaker(verb, avoid):
@@ -233,8 +219,8 @@ def speaker_for_cue(tok, floor: int = 0, ceiling: int | None = None, avoid=lambd
             return None
         if low == "per" and not (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("PERSON", "ORG")):
             return None  # "per cent", "per year"
-        toks = _phrase_tokens(pobj)
-        return _speaker(doc, toks, pobj, "according to" if low != "per" else "per")
+        toks = phrase_tokens(pobj)
+        return speaker_over(doc, toks, pobj, "according to" if low != "per" else "per")
     subj = _subject_of(tok, avoid)
     left = _left_noun_phrase(tok, floor)
     if subj is not None and left is not None and subj.i < left.i and not avoid(left.idx) and \
@@ -251,8 +237,12 @@ def speaker_for_cue(tok, floor: int = 0, ceiling: int | None = None, avoid=lambd
             subj = None
     if subj is None:
         return None
-    toks = [t for t in _phrase_tokens(subj) if floor <= t.idx < ceiling] or [subj]
-    return _speaker(doc, toks, subj, _cue_text(tok))
+    toks = [t for t in phrase_tokens(subj) if floor <= t.idx < ceiling] or [subj]
+    return speaker_over(doc, toks, subj, _cue_text(tok))
+
+
+# Lower-case particles inside a name ("Ana de la Cruz", "Jan van Dijk"): nameparser's list of name prefixes.
+_NAME_PARTICLES = frozenset(p for p in NAME_CONSTANTS.prefixes if p.isalpha())
 
 
 def dash_speaker(doc, after: int, limit: int) -> Speaker | None:
@@ -261,14 +251,15 @@ def dash_speaker(doc, after: int, limit: int) -> Speaker | None:
     if not m:
         return None
     s = after + m.end()
-    span = doc.char_span(s, limit, alignment_mode="expand")
+    # a name is at most six words: no need to map the rest of the paragraph to tokens
+    span = doc.char_span(s, min(limit, s + 200), alignment_mode="expand")
     if span is None or not len(span):
         return None
     toks = []
     for t in span:
         if t.is_punct and t.text not in ".'’-" or t.is_space:
             break
-        if not (t.is_title or t.is_upper or t.text in ".'’-" or t.lower_ in ("de", "da", "van", "von", "la", "del")):
+        if not (t.is_title or t.is_upper or t.text in ".'’-" or t.lower_ in _NAME_PARTICLES):
             break
         toks.append(t)
     while toks and toks[-1].text in ".'’-":
@@ -325,9 +316,9 @@ class Resolver:
             after = self.text[m.end:m.end + 40]
             # "Mrs. Ruiz", "actress Jane Doe", "Jane Doe, a spokeswoman for ..."
             words = before + (after.lower().split()[:4] if after.startswith(",") else [])
-            if any(w.strip(",.") in FEMALE_WORDS - {"her", "she"} for w in words):
+            if any(w.strip(",.") in FEMALE_WORDS for w in words):
                 out.setdefault(last, "f")
-            elif any(w.strip(",.") in MALE_WORDS - {"his", "he", "him"} for w in words):
+            elif any(w.strip(",.") in MALE_WORDS for w in words):
                 out.setdefault(last, "m")
         # weaker evidence: a person in subject position, then only "he/his/him" (or only "she/her")
         # in the rest of the sentence and the next one: "Clarke said his company ..."
@@ -362,7 +353,7 @@ class Resolver:
             self._gender.setdefault(name.split()[-1], g)
 
     def full_name(self, name: str, at: int) -> str:
-        """The full PERSON name in the article ending with `name` ("Trump" -> "Donald Trump"): the one
+        """The full PERSON name in the article ending with `name` ("Brown" -> "John Brown"): the one
         the article uses most, then the nearest before `at`."""
         parts = [p for p in name.split() if not _HONORIFIC.match(p)]
         if not parts:
@@ -408,6 +399,14 @@ class Resolver:
             if best_key is None or key < best_key:
                 best, best_key = self.full_name(m.text, m.start), key
         return best
+
+    def last_organization(self, at: int, head: str, window: int = 1500) -> str | None:
+        """The organisation named last before `at` (within `window` characters), one whose name
+        contains the head word ("the ministry" -> "Ministry of Health") before any other."""
+        before = [m for m in self.mentions if m.label == "ORG" and m.end <= at and at - m.end < window]
+        named = [m for m in before if head.lower() in m.text.lower().split()]
+        pick = (named or before)[-1:]
+        return pick[0].text if pick else None
 
     def last_outlet(self, at: int) -> str | None:
         if self._outlet_re is None:

@@ -1,4 +1,5 @@
-"""Quotes and their speakers, from the text and the shared spaCy parse.
+"""Quotes and their speakers, from the text and the shared spaCy parse; extract_quotes adds the
+reported speech of pipeline.extract.quotes.reported after them.
 
 One row per quote in the article's prose:
 - direct: a quoted sentence or more ("“…,” she said"), possibly over several paragraphs;
@@ -17,36 +18,27 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pipeline.extract.layout import outlets
-from pipeline.extract.quotes.attribution import (ANON_HEADS, NAMING_VERBS, ORG_HEADS, PERSON_PRONOUNS,
-                                          PUBLICATION_HEADS, Resolver, Speaker, dash_speaker, is_cue_verb,
-                                          speaker_for_cue)
+from pipeline.extract.quotes.article import FOLLOWING_RE, Article, Attributed, in_quotes, quote_row, tokens_between
+from pipeline.extract.quotes.attribution import NAMING_VERBS, Speaker, dash_speaker, is_cue_verb, speaker_for_cue
+from pipeline.extract.quotes.naming import kind_and_name
+from pipeline.extract.quotes.reported import reported_rows
+from pipeline.lexicons import entry_set, rows
 from pipeline.extract.quotes.marks import QUOTE_CHARS, find_marked_quotes
-from pipeline.text.spans import sentence_bounds
 
 log = logging.getLogger(__name__)
 
-_TAG_RE = re.compile(r"<[A-Za-z/][^<>]*>")
 # A transcript turn: "WALLACE: Let's start ..."
 _TURN_RE = re.compile(r"[\"“]?\s*(?P<label>[A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+")
 # Words that put the title of a work, not somebody's words, in quote marks: "a film titled “…”",
-# "the documentary “13th”", "MSNBC's “Morning Joe”", "her commentary, “…,”".
+# "the documentary “Harbour”", "the station's “Evening Hour”", "her column, “…,”".
 _TITLED_BEFORE_RE = re.compile(r"\b(?:titled|entitled|headlined|broadcast of|edition of|episode of)\s*,?\s*$", re.I)
-WORK_NOUNS = frozenset("""
-headline book film movie documentary show program programme series episode song album column commentary
-op-ed editorial essay article poem play ad advert advertisement spot video segment podcast hashtag slogan
-website newsletter magazine novel memoir report
-""".split())
-_TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "it",
-                "is", "vs", "vs.", "de", "la", "as", "but", "nor", "so", "yet", "up"}
+WORK_NOUNS = entry_set("work_nouns.txt")
+_TITLE_SMALL = entry_set("title_small_words.txt")
 # Words that open another clause: a reporting verb after them is not the quote's tag.
-_CLAUSE_OPENERS = {"when", "while", "as", "after", "before", "because", "since", "if", "but", "though",
-                   "although", "which", "who", "where", "whereas", "until", "unless"}
-# An introducer of an unmarked block quote: "X reports the following details", "…, per the WSJ:".
-_FOLLOWING_RE = re.compile(r"\b(?:the following|as follows)\b", re.I)
+_CLAUSE_OPENERS = entry_set("clause_openers.txt")
 
 
 @dataclass
@@ -61,29 +53,10 @@ class Candidate:
     intro_cue: str | None = None
 
 
-@dataclass
-class Attributed:
-    speaker: str | None = None
-    start: int | None = None
-    end: int | None = None
-    name: str | None = None
-    kind: str = "unknown"
-    cue: str | None = None
-    pos: int = 0
-    para: int = 0
-    extra: dict = field(default_factory=dict)
-
 
 def _article_label(layout) -> str:
     return repr((layout.title or "untitled article")[:80])
 
-
-def _markup_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _TAG_RE.finditer(text)]
-
-
-def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
-    return max(0, bisect_right([s for s, _ in paras], pos) - 1)
 
 
 def _prev_char(text: str, pos: int, floor: int) -> str:
@@ -137,43 +110,6 @@ def _split_turns(text: str, q, doc) -> list[Candidate]:
     return out
 
 
-class _Article:
-    """Everything extract_quotes needs about one article, computed once."""
-
-    def __init__(self, doc, layout, entities):
-        self.doc = doc
-        self.text = doc.text
-        self.layout = layout
-        self.paras = sorted(layout.body_spans)
-        self.resolver = Resolver(doc, entities)
-        self.markup = _markup_spans(self.text)
-        self.sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
-        self._sent_starts = [a for a, _ in self.sents]
-
-    def para_of(self, pos: int) -> tuple[int, int, int]:
-        k = _para_index(self.paras, pos)
-        return k, self.paras[k][0], self.paras[k][1]
-
-    def sentence_span(self, pos: int) -> tuple[int, int]:
-        """Bounds of the sentence around pos, clipped to its paragraph."""
-        k, p0, p1 = self.para_of(pos)
-        i = bisect_right(self._sent_starts, pos) - 1
-        if i < 0:
-            return p0, p1
-        s0, s1 = self.sents[i]
-        return max(s0, p0), min(s1, p1)
-
-
-def _in_quotes(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
-
-
-def _tokens_between(doc, a: int, b: int):
-    if b <= a:
-        return []
-    span = doc.char_span(a, b, alignment_mode="contract")
-    return list(span) if span is not None else []
-
 
 def _linked(cue, qtoks) -> bool:
     """The cue governs the quote in the parse, or hangs off the quote's root ("“…,” he said")."""
@@ -186,8 +122,8 @@ def _linked(cue, qtoks) -> bool:
     return False
 
 
-# A clause that hangs off the reporting verb without being what was said: "called a charlatan by
-# physicians for promoting “quack” cures" - the quote belongs to "promoting", not to "called".
+# A clause that hangs off the reporting verb without being what was said: "called a fraud by
+# rivals for selling “miracle” tonics" - the quote belongs to "selling", not to "called".
 _SIDE_CLAUSES = {"advcl", "relcl", "acl", "pcomp", "csubj", "csubjpass", "nsubj", "nsubjpass"}
 
 
@@ -206,19 +142,40 @@ def _governs(cue, qtoks) -> bool:
     return False
 
 
-def _find_cue(art: _Article, c: Candidate, quote_spans, quote_starts,
+def _find_cue(art: Article, c: Candidate, quote_spans, quote_starts,
               embedded: bool = False) -> tuple[Speaker | None, str | None, object]:
     """(speaker, cue text, cue token) for the quote [start, end), from the sentence around it. A quote
     embedded in the reporter's sentence takes only a cue that governs it."""
-    text, doc = art.text, art.doc
-    start, end = c.start, c.end
-    k, p0, p1 = art.para_of(start)
-    _, _, q1 = art.para_of(max(start, end - 1))
-    # after the closing mark: "― Name"
-    close = end + c.close_len
-    dash = dash_speaker(doc, close, q1)
+    _, _, q1 = art.para_of(max(c.start, c.end - 1))
+    dash = dash_speaker(art.doc, c.end + c.close_len, q1)  # after the closing mark: "― Name"
     if dash is not None:
         return dash, dash.cue, None
+    (lead_a, lead_b), trail = _cue_windows(art, c, quote_starts)
+    ranked = _ranked_cues(art, c, ((lead_a, lead_b, "lead"), (*trail, "trail")), quote_spans, embedded)
+    for t in ranked:
+        _, c0, c1 = art.para_of(t.idx)
+        close = c.end + c.close_len
+        right_after = t.idx >= close and not art.text[close:t.idx].strip(" \t\u00a0,.;:!?")
+        spk = speaker_for_cue(t, c0, c1, lambda pos: in_quotes(pos, quote_spans), inverted=right_after)
+        if spk is not None and not (spk.start < c.end and c.start < spk.end):
+            return spk, spk.cue, t
+    if art.text[lead_a:lead_b].rstrip().endswith(":") and not embedded:
+        spk = _colon_subject(art, lead_a, lead_b, quote_spans)
+        if spk is not None:
+            return spk, ":", None
+    first_cue = ranked[0] if ranked else None
+    return None, (first_cue.text if first_cue is not None else None), first_cue
+
+
+def _cue_windows(art: Article, c: Candidate, quote_starts) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Where a quote's tag may be: the lead (its sentence before the opening mark, or the sentence or
+    paragraph before that ends with a colon) and the trail (its sentence after the closing mark, or
+    the next sentence up to the next quote)."""
+    text = art.text
+    start, end = c.start, c.end
+    k, p0, _ = art.para_of(start)
+    _, _, q1 = art.para_of(max(start, end - 1))
+    close = end + c.close_len
     s0, _ = art.sentence_span(start)
     _, s1 = art.sentence_span(max(start, end - 1))
     # the parse may run two sentences together: the lead starts after the last full stop
@@ -247,62 +204,59 @@ def _find_cue(art: _Article, c: Candidate, quote_spans, quote_starts,
         if nxt and nxt[0] not in QUOTE_CHARS:
             cut = min([b] + [s for s in quote_starts if a <= s < b])  # up to the next quote
             trail_a, trail_b = a, cut
-    qspan = doc.char_span(start, end, alignment_mode="expand")
+    return (lead_a, lead_b), (trail_a, trail_b)
+
+
+def _ranked_cues(art: Article, c: Candidate, windows, quote_spans, embedded: bool) -> list:
+    """Cue tokens in the windows, nearest first, one the parse links to the quote counting as 60
+    characters nearer; an embedded quote takes only cues that govern it."""
+    doc = art.doc
+    close = c.end + c.close_len
+    qspan = doc.char_span(c.start, c.end, alignment_mode="expand")
     qtoks = list(qspan) if qspan is not None else []
-    cands = []
-    for a, b, side in ((lead_a, lead_b, "lead"), (trail_a, trail_b, "trail")):
-        for t in _tokens_between(doc, a, b):
-            if _in_quotes(t.idx, quote_spans):
+    found = []
+    for a, b, side in windows:
+        for t in tokens_between(doc, a, b):
+            if in_quotes(t.idx, quote_spans):
                 continue
             low = t.lower_
-            is_prep = (low == "according" and any(c.lower_ == "to" for c in t.children)) or \
+            is_prep = (low == "according" and any(x.lower_ == "to" for x in t.children)) or \
                 (low == "per" and t.dep_ == "prep")
             if not (is_prep or is_cue_verb(t)):
                 continue
             if side == "trail" and any(x.pos_ == "SCONJ" or x.lower_ in _CLAUSE_OPENERS
-                                       for x in _tokens_between(doc, close, t.idx)):
-                continue  # "“…,” when Clinton blasted him": another clause, not the quote's tag
-            dist = (start - (t.idx + len(t))) if side == "lead" else (t.idx - end)
-            if embedded:
-                if not _governs(t, qtoks):
-                    continue
-                cands.append((False, max(dist, 0), t))
-            else:
-                cands.append((not _linked(t, qtoks), max(dist, 0), t))
-    # the nearest cue, one the parse links to the quote counting as 60 characters nearer
-    cands.sort(key=lambda c: c[1] + (60 if c[0] else 0))
-    first_cue = None
-    for _, _, t in cands:
-        _, c0, c1 = art.para_of(t.idx)
-        right_after = t.idx >= close and not text[close:t.idx].strip(" \t\u00a0,.;:!?")
-        spk = speaker_for_cue(t, c0, c1, lambda pos: _in_quotes(pos, quote_spans), inverted=right_after)
-        if first_cue is None:
-            first_cue = t
-        if spk is not None and not (spk.start < end and start < spk.end):
-            return spk, spk.cue, t
-    if text[lead_a:lead_b].rstrip().endswith(":") and not embedded:
-        spk = _colon_subject(art, lead_a, lead_b, quote_spans)
-        if spk is not None:
-            return spk, ":", None
-    return None, (first_cue.text if first_cue is not None else None), first_cue
+                                       for x in tokens_between(doc, close, t.idx)):
+                continue  # "“…,” when the mayor blasted him": another clause, not the quote's tag
+            dist = max(0, (c.start - (t.idx + len(t))) if side == "lead" else (t.idx - c.end))
+            if embedded and not _governs(t, qtoks):
+                continue
+            unlinked = False if embedded else not _linked(t, qtoks)
+            found.append((dist + (60 if unlinked else 0), t))
+    found.sort(key=lambda x: x[0])
+    return [t for _, t in found]
 
 
-def _colon_subject(art: _Article, a: int, b: int, quote_spans) -> Speaker | None:
-    """"XLD summed up his issue and was categorical: “…”": with no reporting verb, the named subject
+# Pronouns that stand for a person as a subject: "he", "she", "they".
+PERSON_SUBJECTS = frozenset(r["pronoun"] for r in rows("pronouns.tsv")
+                            if r["case"] == "subject" and r["person"] == "3" and r["gender"] != "neuter")
+
+
+def _colon_subject(art: Article, a: int, b: int, quote_spans) -> Speaker | None:
+    """"The mayor was blunt about the budget: “…”": with no reporting verb, the named subject
     of the sentence a colon closes introduces the quote."""
-    toks = [t for t in _tokens_between(art.doc, a, b) if not _in_quotes(t.idx, quote_spans)]
+    toks = [t for t in tokens_between(art.doc, a, b) if not in_quotes(t.idx, quote_spans)]
     roots = [t for t in toks if t.dep_ == "ROOT" or not a <= t.head.idx < b]
     for root in roots:
         for c in root.children:
-            if c.dep_ == "nsubj" and a <= c.idx < b and (c.pos_ == "PROPN" or c.lower_ in ("he", "she", "they")):
+            if c.dep_ == "nsubj" and a <= c.idx < b and (c.pos_ == "PROPN" or c.lower_ in PERSON_SUBJECTS):
                 span = art.doc.char_span(c.left_edge.idx, c.idx + len(c), alignment_mode="expand")
                 if span is not None and a <= span.start_char:
                     return Speaker(span.text, span.start_char, span.end_char, c, ":")
     return None
 
 
-def _colon_label(art: _Article, c: Candidate) -> Speaker | None:
-    """"Trump on Twitter: “…”" - a named mention and a colon right before the quote."""
+def _colon_label(art: Article, c: Candidate) -> Speaker | None:
+    """"The mayor on the radio: “…”" - a named mention and a colon right before the quote."""
     k, p0, _ = art.para_of(c.start)
     before = art.text[p0:c.start - c.open_len]
     m = re.search(r"(?:^|[.!?]\s+)([^.!?:]{2,60}):\s*$", before)
@@ -317,14 +271,14 @@ def _colon_label(art: _Article, c: Candidate) -> Speaker | None:
     return None
 
 
-def _block_intro(art: _Article, k: int) -> tuple[Speaker | None, str | None] | None:
+def _block_intro(art: Article, k: int) -> tuple[Speaker | None, str | None] | None:
     """When paragraph k introduces a quoted passage: (speaker, cue) of the introducer, else None."""
     p0, p1 = art.paras[k]
     para = art.text[p0:p1].rstrip()
-    if not (para.endswith(":") or _FOLLOWING_RE.search(para)):
+    if not (para.endswith(":") or FOLLOWING_RE.search(para)):
         return None
     a, b = art.sentence_span(p1 - 1)
-    for t in _tokens_between(art.doc, a, b):
+    for t in tokens_between(art.doc, a, b):
         low = t.lower_
         if (low == "according" or (low == "per" and t.dep_ == "prep")) or is_cue_verb(t):
             spk = speaker_for_cue(t, p0, p1)
@@ -333,7 +287,7 @@ def _block_intro(art: _Article, k: int) -> tuple[Speaker | None, str | None] | N
     return None
 
 
-def _block_candidates(art: _Article, marked_starts: set[int]) -> list[Candidate]:
+def _block_candidates(art: Article, marked_starts: set[int]) -> list[Candidate]:
     """Unmarked paragraphs reproduced after an introducer that names their source."""
     out = []
     for k in range(len(art.paras) - 1):
@@ -353,10 +307,10 @@ _NAMING_BEFORE_RE = re.compile(
     r"\s+(?:\w+\s+){0,2}(?:as\s+)?$", re.I)
 
 
-def _tag_follows(art: _Article, c: Candidate, p1: int) -> bool:
+def _tag_follows(art: Article, c: Candidate, p1: int) -> bool:
     """A speech tag right after the closing mark: "“…,” a narrator says"."""
     close = c.end + c.close_len
-    after = _tokens_between(art.doc, close, min(p1, close + 60))[:6]
+    after = tokens_between(art.doc, close, min(p1, close + 60))[:6]
     for i, t in enumerate(after):
         if t.lower_ in _CLAUSE_OPENERS or t.text in QUOTE_CHARS:
             return False
@@ -366,7 +320,7 @@ def _tag_follows(art: _Article, c: Candidate, p1: int) -> bool:
     return False
 
 
-def _not_a_quote(art: _Article, c: Candidate, p0: int, p1: int) -> str | None:
+def _not_a_quote(art: Article, c: Candidate, p0: int, p1: int) -> str | None:
     """Why text in quote marks is not somebody's words, or None: a heading, a nickname inside a
     name, the title of a show, film, book or article."""
     text = art.text
@@ -386,117 +340,20 @@ def _not_a_quote(art: _Article, c: Candidate, p0: int, p1: int) -> str | None:
         return None
     if _TITLED_BEFORE_RE.search(before) and len(words) <= 12:
         return "a title"
-    prev = _tokens_between(art.doc, max(p0, c.start - c.open_len - 30), c.start - c.open_len)
+    prev = tokens_between(art.doc, max(p0, c.start - c.open_len - 30), c.start - c.open_len)
     prev = [t for t in prev if t.text != ","]
     comma = before.rstrip().endswith(",")
     if prev and prev[-1].pos_ in ("NOUN", "PROPN") and prev[-1].lower_ in WORK_NOUNS and len(words) <= 12 \
             and not (comma and len(words) >= 3 and not _is_title_case(content) and _tag_follows(art, c, p1)):
-        return "a title"  # "her commentary, “Melania, tell your story,”" - but not "In the ad, “You …,” X says"
+        return "a title"  # "her column, “Mayors, tell your story,”" - but not "In the ad, “You …,” X says"
     embedded = _embedded(text, c.start, p0, c.open_len) or re.search(r"['’]s\s*$", before)
     if embedded and len(words) <= 10 and _is_title_case(content):
         return "a title"
     return None
 
 
-def _kind_and_name(art: _Article, spk: Speaker, at: int, history: list[Attributed]) -> tuple[str | None, str]:
-    """(speaker_name, speaker_kind) for a speaker mention."""
-    res = art.resolver
-    head = spk.head
-    low = head.lower_ if head is not None else spk.text.lower()
-    if head is not None and head.pos_ == "PRON" or low in ("he", "she", "it", "they", "i", "we"):
-        return _resolve_pronoun(art, low, at, history)
-    if low in RELATIVE_WORDS:
-        return None, "unknown"
-    first = spk.text.split()[0].lower()
-    lemma = head.lemma_.lower() if head is not None else low
-    definite = first in ("the", "this", "that") or re.match(r"^\S+['’]s\b", spk.text) is not None
-    indefinite = first in INDEFINITE
-    if lemma in ROLE_HEADS and definite:
-        # "Russia's ambassador", "the Minister of Health": the person the article gives that title
-        holder = res.title_holder(head.text, at)
-        if holder:
-            return holder, "person"
-    if head is not None and head.is_lower and (lemma in PUBLICATION_HEADS or low in PUBLICATION_HEADS):
-        return (res.last_outlet(at) if definite else None), "publication"  # "the outlet reports"
-    ent = res.entity_at(spk.start, spk.end, head.idx if head is not None else spk.start)
-    outlet = outlets.lookup(spk.text) or (outlets.lookup(ent.text) if ent else None)
-    if outlet is not None:
-        return outlet.name, "publication"
-    if ent is not None:
-        full = res.full_name(ent.text, at)
-        if ent.label == "PERSON" or full != ent.text.split()[-1] and len(ent.text.split()) == 1:
-            return full, "person"  # a surname the article gives in full elsewhere
-        if re.search(rf"\b(?:{'|'.join(_OUTLET_HEADS)})$", ent.text):
-            return ent.text, "publication"
-        return ent.text, "organization"
-    if head is not None and head.pos_ == "PROPN" and not head.is_lower:
-        name = re.sub(r"^(?:the|The)\s+", "", spk.text)
-        if re.search(rf"\b(?:{'|'.join(_OUTLET_HEADS)})$", name):
-            return name, "publication"
-        if spk.text.isupper() and spk.cue == ":":
-            return spk.text.title(), "person"  # a transcript's speaker label
-        full = res.full_name(head.text, at)
-        if full != head.text:
-            return full, "person"
-        return name, "organization"
-    if lemma in ANON_HEADS or low in ANON_HEADS:
-        return None, "anonymous"
-    if lemma in PUBLICATION_HEADS:
-        return (res.last_outlet(at) if definite else None), "publication"
-    if lemma in ORG_HEADS:
-        return None, "organization"
-    if not indefinite and head is not None:
-        holder = res.title_holder(head.text, at)
-        if holder:
-            return holder, "person"
-    return None, "anonymous" if indefinite else "unknown"
 
-
-RELATIVE_WORDS = {"who", "which", "that", "whom", "whose"}
-INDEFINITE = {"a", "an", "another", "one", "some", "several", "many", "two", "three", "other", "others", "few"}
-# Head nouns of a title a named person holds: "the ambassador" is somebody the article names.
-ROLE_HEADS = frozenset("""
-minister president secretary ambassador chairman chairwoman chair spokesman spokeswoman spokesperson governor
-senator mayor director chief ceo leader head commissioner premier chancellor general judge prosecutor
-attorney lawyer founder owner coach manager candidate nominee congressman congresswoman representative
-sheriff commander king queen pope prince princess professor author economist envoy counsel adviser advisor
-aide strategist pollster chairperson administrator superintendent principal captain pm
-""".split())
-
-
-_OUTLET_HEADS = ("Times", "Post", "Journal", "News", "Herald", "Tribune", "Gazette", "Telegraph", "Guardian",
-                 "Monitor", "Observer", "Chronicle", "Magazine", "Inquirer", "Examiner", "Dispatch", "Courier")
-
-
-def _resolve_pronoun(art: _Article, low: str, at: int, history: list[Attributed]) -> tuple[str | None, str]:
-    res = art.resolver
-    if low in PERSON_PRONOUNS:
-        want = PERSON_PRONOUNS[low]
-        # the last person named as a speaker or in subject position: one known to be of the pronoun's
-        # gender first, then one the following pronouns suggest, then one of unknown gender
-        seen = [((h.start if h.start is not None else h.pos), h.name) for h in history
-                if h.kind == "person" and h.name and at - h.pos < 3000]
-        seen += [(m.start, res.full_name(m.text, m.start)) for m in res.persons
-                 if m.end <= at and m.is_subject and at - m.end < 1500]
-        pool = [name for _, name in sorted(seen, key=lambda x: -x[0])]
-        for name in pool:
-            if res.gender_of(name) in (None, want):
-                res.learn_gender(name, low)
-                return name, "person"
-        return None, "person"
-    if low == "it":
-        for h in reversed(history):
-            if h.kind in ("organization", "publication") and h.name and at - h.pos < 1500:
-                return h.name, h.kind
-        for m in reversed([m for m in res.mentions if m.end <= at and m.label != "PERSON" and at - m.end < 400]):
-            return m.text, "organization"
-        return None, "unknown"
-    if low == "i":
-        return (art.layout.authors[0] if art.layout.authors else None), "person"
-    return None, "unknown"
-
-
-def _form(art: _Article, cand: Candidate, cue_tok, para_start: int) -> str:
+def _form(art: Article, cand: Candidate, cue_tok, para_start: int) -> str:
     """block, direct (the quote opens its sentence), scare (a name given by a naming verb or
     "so-called"), else partial."""
     if cand.form == "block":
@@ -513,32 +370,46 @@ def _form(art: _Article, cand: Candidate, cue_tok, para_start: int) -> str:
 
 
 def extract_quotes(doc, layout, entities: list[dict], article_id: str | None = None) -> list[dict]:
-    """One row per quote in the article's prose, in text order, with its speaker.
-    article_id, when given, names the article in warnings."""
-    art = _Article(doc, layout, entities)
-    text = art.text
+    """One row per attribution in the article's prose, in text order, with its speaker: the quotes
+    (direct, partial, scare, block), then reported speech (reported, mixed) that no quote already
+    covers. article_id, when given, names the article in warnings."""
+    art = Article(doc, layout, entities)
     if not art.paras:
         return []
+    cands, quote_spans = quote_candidates(art, article_id)
+    rows, history = attribute_quotes(art, cands, quote_spans)
+    return rows + reported_rows(art, rows, quote_spans, history)
+
+
+def quote_candidates(art: Article, article_id: str | None = None) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """Words in quote marks that are somebody's words, and unmarked block quotes, in text order; with
+    the spans of every pair of marks (titles and nicknames included: no cue or speaker lies inside)."""
+    text = art.text
     marked, problems = find_marked_quotes(text, art.paras)
     if problems:
         log.warning("article %s%s: %d unbalanced quote mark(s); best effort kept: %s",
-                    f"{article_id} " if article_id else "", _article_label(layout), len(problems),
+                    f"{article_id} " if article_id else "", _article_label(art.layout), len(problems),
                     "; ".join(problems[:5]))
     cands: list[Candidate] = []
     for q in marked:
         if any(a <= q.start < b for a, b in art.markup):
             continue  # an attribute value of markup: <tweet author="…">
         if q.paragraphs > 1 or _TURN_RE.match(text, q.start):
-            cands.extend(_split_turns(text, q, doc))
+            cands.extend(_split_turns(text, q, art.doc))
         else:
             cands.append(Candidate(q.start, q.end, open_len=len(q.open_mark), close_len=len(q.close_mark or "")))
-    # everything in marks, titles and nicknames included: no cue or speaker is looked for inside
     quote_spans = [(c.start - c.open_len, c.end + c.close_len) for c in cands]
     cands = [c for c in cands if not _not_a_quote(art, c, *art.para_of(c.start)[1:])]
     cands.extend(_block_candidates(art, {c.start for c in cands}))
     cands.sort(key=lambda c: (c.start, c.end))
-    quote_starts = sorted(c.start - c.open_len for c in cands if c.form != "block")
+    return cands, quote_spans
 
+
+def attribute_quotes(art: Article, cands: list[Candidate], quote_spans) -> tuple[list[dict], list[Attributed]]:
+    """(rows, attributions in order): each candidate with its cue and speaker, or the speaker it
+    continues; partial and scare quotes nobody is said to have said are dropped."""
+    text, doc = art.text, art.doc
+    quote_starts = sorted(c.start - c.open_len for c in cands if c.form != "block")
     rows: list[dict] = []
     history: list[Attributed] = []   # attributed quotes, in order
     events = _speech_events(art, quote_spans)
@@ -553,7 +424,7 @@ def extract_quotes(doc, layout, entities: list[dict], article_id: str | None = N
                              last["speaker_kind"], last["cue"], pos=c.start, para=k)
             history.append(att)
             gap = text[last["end"]:c.start - c.open_len].rstrip()
-            rows.append(_row(doc, c, "direct" if gap.endswith((",", ":")) else "partial", att))
+            rows.append(quote_row(art, c, "direct" if gap.endswith((",", ":")) else "partial", att))
             continue
         spk, cue, cue_tok = (c.label, ":", None) if c.label else (c.intro, c.intro_cue, None) if c.intro \
             else _find_cue(art, c, quote_spans, quote_starts, embedded)
@@ -563,7 +434,7 @@ def extract_quotes(doc, layout, entities: list[dict], article_id: str | None = N
         form = _form(art, c, cue_tok, p0)
         att = Attributed(pos=c.start, para=k)
         if spk is not None:
-            name, kind = _kind_and_name(art, spk, c.start, history)
+            name, kind = kind_and_name(art, spk, c.start, history)
             att = Attributed(spk.text, spk.start, spk.end, name, kind, cue, pos=c.start, para=k)
         elif form in ("direct", "block"):
             prev = _inherit(art, c, k, history, events, form)
@@ -573,32 +444,23 @@ def extract_quotes(doc, layout, entities: list[dict], article_id: str | None = N
         if att.speaker is None and att.name is None and form in ("partial", "scare"):
             continue  # quoted words nobody is said to have said: emphasis, irony, a term
         history.append(att)
-        rows.append(_row(doc, c, form, att))
-    return rows
+        rows.append(quote_row(art, c, form, att))
+    return rows, history
 
 
-def _row(doc, c: Candidate, form: str, att: Attributed) -> dict:
-    s0, s1 = sentence_bounds(doc, c.start, c.end)
-    return {
-        "text": doc.text[c.start:c.end], "start": c.start, "end": c.end, "form": form,
-        "speaker": att.speaker, "speaker_start": att.start, "speaker_end": att.end,
-        "speaker_name": att.name, "speaker_entity_id": None, "speaker_kind": att.kind, "cue": att.cue,
-        "cluster_id": None, "origin_article_id": None,
-        "sentence_start": s0, "sentence_end": s1, "in_body": True,
-    }
 
 
-def _speech_events(art: _Article, quote_spans) -> list[Attributed]:
-    """Reported speech outside quote marks ("Clinton said Tuesday that …"): a later quote with no cue of
+def _speech_events(art: Article, quote_spans) -> list[Attributed]:
+    """Reported speech outside quote marks ("Brown said Tuesday that …"): a later quote with no cue of
     its own may continue it."""
     out = []
     for t in art.doc:
-        if not is_cue_verb(t) or _in_quotes(t.idx, quote_spans):
+        if not is_cue_verb(t) or in_quotes(t.idx, quote_spans):
             continue
         k, p0, p1 = art.para_of(t.idx)
         if not (p0 <= t.idx < p1):
             continue
-        spk = speaker_for_cue(t, p0, p1, lambda pos: _in_quotes(pos, quote_spans))
+        spk = speaker_for_cue(t, p0, p1, lambda pos: in_quotes(pos, quote_spans))
         if spk is None:
             continue
         out.append(Attributed(spk.text, spk.start, spk.end, None, "unknown", spk.cue, pos=t.idx, para=k,
@@ -606,7 +468,7 @@ def _speech_events(art: _Article, quote_spans) -> list[Attributed]:
     return out
 
 
-def _inherit(art: _Article, c: Candidate, k: int, history: list[Attributed], events: list[Attributed],
+def _inherit(art: Article, c: Candidate, k: int, history: list[Attributed], events: list[Attributed],
              form: str) -> Attributed | None:
     """The speaker a quote with no cue continues: the last speaker of this or the previous paragraph;
     after a colon introducer, the last quoted speaker; at the top of an aggregator's page, the outlet
@@ -619,7 +481,7 @@ def _inherit(art: _Article, c: Candidate, k: int, history: list[Attributed], eve
     if recent and recent[-1].para >= k - 2:
         h = recent[-1]
         if "speaker" in h.extra:
-            name, kind = _kind_and_name(art, h.extra["speaker"], h.pos, history)
+            name, kind = kind_and_name(art, h.extra["speaker"], h.pos, history)
             h = Attributed(h.speaker, h.start, h.end, name, kind, h.cue, pos=h.pos, para=h.para)
         return h
     p0 = art.paras[k][0]
@@ -633,7 +495,7 @@ def _inherit(art: _Article, c: Candidate, k: int, history: list[Attributed], eve
     return None
 
 
-def _header_source(art: _Article) -> Attributed | None:
+def _header_source(art: Article) -> Attributed | None:
     """The outlet an aggregator's headline line credits ("SITE: “Title” – Wall Street Journal/ …")."""
     blocks = [b for b in art.layout.blocks if b.kind == "title"]
     if not blocks or not art.layout.cites:

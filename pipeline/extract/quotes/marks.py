@@ -9,7 +9,7 @@ News text mixes straight, curly, single and guillemet marks, and scraping breaks
   quote mark (the newspaper convention for a quote of several paragraphs). Otherwise the mark is
   broken: the quote ends with its paragraph, so one bad mark never swallows the rest of a page.
 - Single marks are quotes only outside double quotes, must close within their paragraph, and an
-  apostrophe between letters (don't, Trump's) is never a mark.
+  apostrophe between letters (don't, Brown's) is never a mark.
 """
 from __future__ import annotations
 
