@@ -125,13 +125,13 @@ def test_partial_and_scare_quotes(quotes_of, body, expected):
 
 # Titles, names and markup in quote marks are not quotes.
 NOT_QUOTES = [
-    "Sanders told MSNBC's \"Morning Joe\" that he would vote for the budget.",
+    "Kessler told the network's \"Breakfast Hour\" that he would vote for the budget.",
     "The 30-second spot, titled \"Arrogant,\" will air on Monday night.",
     "At a picnic he has held since college, Rep. Thomas J. \"Tommy\" Reed grilled corn.",
     "On Monday’s episode of “The Lena Park Breakfast Hour,” the host talked about the budget.",
     "Dana Ortiz’ commentary, \"Mayors, tell your budget story,\" was widely read this week.",
-    "'All Bets Are Off.'",
-    '<tweet author="carlquintanilla" timestamp="1474387200" tweet_id="778257943577919488">',
+    "'Nothing Left to Lose.'",
+    '<tweet author="harborwatcher" timestamp="1500000000" tweet_id="123456789012345678">',
 ]
 
 

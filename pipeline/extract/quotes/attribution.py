@@ -246,7 +246,7 @@ _NAME_PARTICLES = frozenset(p for p in NAME_CONSTANTS.prefixes if p.isalpha())
 
 
 def dash_speaker(doc, after: int, limit: int) -> Speaker | None:
-    """"… ” ― Veronica Cruz": a name after a dash right behind the closing mark."""
+    """"… ” ― Dana Okoro": a name after a dash right behind the closing mark."""
     m = re.match(r"[^\S\n]*[―—–-]{1,2}[^\S\n]*", doc.text[after:limit])
     if not m:
         return None

@@ -230,7 +230,7 @@ def verb_cues(art: Article, avoid) -> list[Reported]:
         if cls in ("according_to", "noun") or avoid(t.idx):
             continue
         if t.dep_ == "acl" and t.tag_ == "VBN":
-            continue  # "a stream called Miracle Run", "a memo titled": a name or a description, not speech
+            continue  # "a stream called Silver Brook", "a memo titled": a name or a description, not speech
         if _hypothetical(t) or _without(t):
             continue
         sent = t.sent
