@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from difflib import SequenceMatcher
 
+import numpy as np
 import pandas as pd
 
 from pipeline.link.reuse.articles import Corpus, build_corpus
@@ -59,7 +60,43 @@ def _reuse_ranges(reuse: pd.DataFrame, corpus: Corpus) -> dict[int, list[tuple[i
     return out
 
 
-def _footprints(n: int, t0: int, t1: int, corpus: Corpus, ranges, id_lists) -> list[tuple[int, int, int]]:
+class WordPostings:
+    """word id -> the articles holding it, built once: a quote is searched for only in the cited
+    articles that hold its rarest word, since an outlet cited by many articles has thousands of its
+    own and a search in each made quote clustering quadratic in the corpus."""
+
+    def __init__(self, corpus: Corpus):
+        per_article = [np.unique(t.ids) for t in corpus.tokens]
+        words = np.concatenate(per_article) if per_article else np.zeros(0, dtype=np.int64)
+        arts = np.repeat(np.arange(len(per_article), dtype=np.int64), [len(w) for w in per_article])
+        order = np.argsort(words, kind="stable")  # articles stay ascending within a word
+        self.articles = arts[order]
+        size = int(words.max()) + 2 if len(words) else 1
+        self.bounds = np.searchsorted(words[order], np.arange(size))
+        self.cited: dict[int, np.ndarray] = {}  # article -> the articles it cites, as sorted indices
+
+    def holding(self, word: int) -> np.ndarray:
+        if word + 1 >= len(self.bounds):
+            return self.articles[:0]
+        return self.articles[self.bounds[word]:self.bounds[word + 1]]
+
+    def rarest(self, words: list[int]) -> np.ndarray:
+        """The articles holding the rarest of `words` (every article holding all of them is among them)."""
+        return min((self.holding(w) for w in set(words)), key=len)
+
+
+def _cited_holding(n: int, words: list[int], corpus: Corpus, postings: WordPostings) -> list[int]:
+    """The articles cited by n that hold every word of `words` could hold the run: in article_id
+    order (the corpus is in article_id order, so that is index order)."""
+    cited = postings.cited.get(n)
+    if cited is None:
+        cited = np.array(sorted(i for i in map(corpus.index.get, corpus.cited[n]) if i is not None), dtype=np.int64)
+        postings.cited[n] = cited
+    return np.intersect1d(cited, postings.rarest(words), assume_unique=True).tolist()
+
+
+def _footprints(n: int, t0: int, t1: int, corpus: Corpus, ranges, id_lists,
+                postings: WordPostings | None = None) -> list[tuple[int, int, int]]:
     """Where a quote's words stand in earlier articles: [(article, t0, t1)], following copies back."""
     found: list[tuple[int, int, int]] = []
     seen = {n}
@@ -83,10 +120,10 @@ def _footprints(n: int, t0: int, t1: int, corpus: Corpus, ranges, id_lists) -> l
             break
     # Words quoted from an article the quoting one cites, verbatim there (typically short partial quotes).
     words = id_lists(n)[t0:t1]
-    if len(words) >= MIN_CITED_MATCH:
-        for aid in sorted(corpus.cited[n]):
-            src = corpus.index.get(aid)
-            if src is None or src in seen:
+    if len(words) >= MIN_CITED_MATCH and corpus.cited[n]:
+        postings = postings if postings is not None else WordPostings(corpus)
+        for src in _cited_holding(n, words, corpus, postings):
+            if src in seen:
                 continue
             at = find_run(id_lists(src), words)
             if at is not None:
@@ -123,6 +160,7 @@ def cluster_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, reuse: pd.DataF
         return cache[n]
 
     ranges = _reuse_ranges(reuse, corpus)
+    word_postings = WordPostings(corpus)
     edges = {(c, s) for c, rows in ranges.items() for s, *_ in rows}
     recs = list(out[["article_id", "quote_id", "start", "end"]].itertuples(index=False))
     spans: list[tuple[int, int, int] | None] = []
@@ -165,7 +203,7 @@ def cluster_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, reuse: pd.DataF
             feet.append([])
             continue
         intervals.setdefault(s[0], []).append((s[1], s[2], q, True))
-        fp = _footprints(*s, corpus, ranges, id_lists)
+        fp = _footprints(*s, corpus, ranges, id_lists, word_postings)
         feet.append(fp)
         for art, f0, f1 in fp:
             intervals.setdefault(art, []).append((f0, f1, q, False))
