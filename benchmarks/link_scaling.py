@@ -130,9 +130,8 @@ PARTS = ("read", "citations", "entities", "tokenise", "reuse", "speakers", "quot
 def link_worker(tables_dir: Path) -> dict:
     """The link stage as `python -m pipeline link` runs it, on tables_dir/extracted, each part timed;
     run in a process of its own so that its peak RSS is the stage's."""
-    import resource
-
     from pipeline.link import link_corpus
+    from pipeline.link.corpus import peak_rss_mb
     from pipeline.schemas import EXTRACTED_TABLES, TABLES
     from pipeline.tables import read_table, write_table
 
@@ -148,7 +147,7 @@ def link_worker(tables_dir: Path) -> dict:
     return {"part_seconds": {k: round(v, 3) for k, v in timings.items() if not k.endswith("_mb")},
             "part_peak_rss_mb": {k.removesuffix("_peak_rss_mb"): v for k, v in timings.items() if k.endswith("_mb")},
             "seconds": round(time.perf_counter() - t0, 3),
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+            "peak_rss_mb": peak_rss_mb()}
 
 
 def load_average() -> list[float]:

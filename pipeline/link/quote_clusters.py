@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -30,6 +31,7 @@ QUOTE_SHARED_WORDS = 8    # or this many words in common, whatever the lengths
 MIN_CITED_MATCH = 2       # a quote this long, verbatim in an article its own article cites, comes from it
 MAX_QUOTE_SHINGLE_DF = 100
 MAX_CHAIN = 5             # copies of copies followed through the reuse table
+ID_LISTS_CACHED = 2048    # articles whose token ids are kept as Python lists at once
 
 
 def _matched(a: list[int], b: list[int]) -> list:
@@ -145,19 +147,17 @@ def _precedes(x: int, y: int, edges: set[tuple[int, int]], corpus: Corpus) -> bo
 
 def cluster_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, reuse: pd.DataFrame,
                    corpus: Corpus | None = None) -> pd.DataFrame:
-    out = quotes.copy()
+    out = quotes.copy(deep=False)  # copy-on-write: the columns set below leave the caller's frame alone
     out["cluster_id"] = out["quote_id"]
     out["origin_article_id"] = out["article_id"]
     if out.empty:
         return out
     corpus = corpus if corpus is not None else build_corpus(articles)
     index = corpus.index
-    cache: dict[int, list[int]] = {}
-
+    # Bounded: a list of Python ints per article of a 10,000-article corpus held 80 MB.
+    @lru_cache(maxsize=ID_LISTS_CACHED)
     def id_lists(n: int) -> list[int]:
-        if n not in cache:
-            cache[n] = corpus.tokens[n].ids.tolist()
-        return cache[n]
+        return corpus.tokens[n].ids.tolist()
 
     ranges = _reuse_ranges(reuse, corpus)
     word_postings = WordPostings(corpus)
