@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-STAGES = ("extract", "link", "validate", "publish", "evaluate")
+STAGES = ("inventory", "extract", "link", "validate", "publish", "evaluate")
 
 
 def real_texts() -> list[str]:
