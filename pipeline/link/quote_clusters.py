@@ -62,37 +62,45 @@ def _reuse_ranges(reuse: pd.DataFrame, corpus: Corpus) -> dict[int, list[tuple[i
     return out
 
 
+def _bigram_keys(ids) -> np.ndarray:
+    ids = np.asarray(ids, dtype=np.int64)
+    return ids[:-1] * (1 << 31) + ids[1:] if len(ids) >= 2 else np.zeros(0, dtype=np.int64)
+
+
 class WordPostings:
-    """word id -> the articles holding it, built once: a quote is searched for only in the cited
-    articles that hold its rarest word, since an outlet cited by many articles has thousands of its
-    own and a search in each made quote clustering quadratic in the corpus."""
+    """word bigram -> the articles holding it, built once: a quote is searched for only in the cited
+    articles that hold its rarest bigram, since an outlet cited by many articles has thousands of its
+    own and a search in each made quote clustering quadratic in the corpus. (Bigrams, not words: in a
+    small vocabulary every word is in most articles.)"""
 
     def __init__(self, corpus: Corpus):
-        per_article = [np.unique(t.ids) for t in corpus.tokens]
-        words = np.concatenate(per_article) if per_article else np.zeros(0, dtype=np.int64)
-        arts = np.repeat(np.arange(len(per_article), dtype=np.int64), [len(w) for w in per_article])
-        order = np.argsort(words, kind="stable")  # articles stay ascending within a word
-        self.articles = arts[order]
-        size = int(words.max()) + 2 if len(words) else 1
-        self.bounds = np.searchsorted(words[order], np.arange(size))
+        per_article = [np.unique(_bigram_keys(t.ids)) for t in corpus.tokens]
+        keys = np.concatenate(per_article) if per_article else np.zeros(0, dtype=np.int64)
+        arts = np.repeat(np.arange(len(per_article), dtype=np.int32), [len(k) for k in per_article])
+        order = np.argsort(keys, kind="stable")  # articles stay ascending within a bigram
+        self.keys, self.articles = keys[order], arts[order]
+        self.n_articles = len(per_article)
         self.cited: dict[int, np.ndarray] = {}  # article -> the articles it cites, as sorted indices
 
-    def holding(self, word: int) -> np.ndarray:
-        if word + 1 >= len(self.bounds):
-            return self.articles[:0]
-        return self.articles[self.bounds[word]:self.bounds[word + 1]]
+    def holding(self, key: int) -> np.ndarray:
+        lo, hi = np.searchsorted(self.keys, key, "left"), np.searchsorted(self.keys, key, "right")
+        return self.articles[lo:hi]
 
     def rarest(self, words: list[int]) -> np.ndarray:
-        """The articles holding the rarest of `words` (every article holding all of them is among them)."""
-        return min((self.holding(w) for w in set(words)), key=len)
+        """The articles holding the rarest bigram of `words` (two words at least): every article
+        holding the whole run is among them."""
+        keys = set(_bigram_keys(words).tolist())
+        if not keys:  # a one-word run: any article may hold it
+            return np.arange(self.n_articles, dtype=np.int32)
+        return min((self.holding(k) for k in keys), key=len)
 
 
 def _cited_holding(n: int, words: list[int], corpus: Corpus, postings: WordPostings) -> list[int]:
-    """The articles cited by n that hold every word of `words` could hold the run: in article_id
+    """The articles cited by n that hold every bigram of `words` could hold the run: in article_id
     order (the corpus is in article_id order, so that is index order)."""
     cited = postings.cited.get(n)
     if cited is None:
-        cited = np.array(sorted(i for i in map(corpus.index.get, corpus.cited[n]) if i is not None), dtype=np.int64)
+        cited = np.array(sorted(i for i in map(corpus.index.get, corpus.cited[n]) if i is not None), dtype=np.int32)
         postings.cited[n] = cited
     return np.intersect1d(cited, postings.rarest(words), assume_unique=True).tolist()
 
