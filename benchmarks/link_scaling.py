@@ -22,10 +22,13 @@ import argparse
 import datetime as dt
 import json
 import logging
+import os
 import platform
 import random
 import re
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -36,8 +39,6 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.ingest import normalise_text  # noqa: E402
 from pipeline.extract.layout import parse_layout  # noqa: E402
-from pipeline.link.quote_clusters import cluster_quotes  # noqa: E402
-from pipeline.link.reuse import find_reuse  # noqa: E402
 
 log = logging.getLogger("benchmarks.link_scaling")
 MIN_PASSAGE_WORDS = 8
@@ -123,45 +124,88 @@ def make_corpus(n: int, seed: int, paras, vocab) -> tuple[pd.DataFrame, pd.DataF
     return pd.DataFrame(rows), pd.DataFrame(quotes), truth
 
 
+PARTS = ("read", "citations", "entities", "tokenise", "reuse", "speakers", "quote_clusters", "write")
+
+
+def link_worker(tables_dir: Path) -> dict:
+    """The link stage as `python -m pipeline link` runs it, on tables_dir/extracted, each part timed;
+    run in a process of its own so that its peak RSS is the stage's."""
+    from pipeline.link import link_corpus
+    from pipeline.link.corpus import peak_rss_mb
+    from pipeline.schemas import EXTRACTED_TABLES, TABLES
+    from pipeline.tables import read_table, write_table
+
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    tables = {t: read_table(t, tables_dir / "extracted", interim=True) for t in EXTRACTED_TABLES}
+    timings["read"] = time.perf_counter() - t0
+    linked = link_corpus(tables, MIN_PASSAGE_WORDS, 8, timings=timings)
+    t1 = time.perf_counter()
+    for table in TABLES:
+        write_table(table, linked[table], tables_dir / "linked" / f"{table}.parquet", "synthetic", "0")
+    timings["write"] = time.perf_counter() - t1
+    return {"part_seconds": {k: round(v, 3) for k, v in timings.items() if not k.endswith("_mb")},
+            "part_peak_rss_mb": {k.removesuffix("_peak_rss_mb"): v for k, v in timings.items() if k.endswith("_mb")},
+            "seconds": round(time.perf_counter() - t0, 3),
+            "peak_rss_mb": peak_rss_mb()}
+
+
+def load_average() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
 def run(sizes: list[int], seed: int) -> dict:
+    from benchmarks.synthetic_tables import extracted_tables, write_extracted
+
     paras, vocab = seed_material(ROOT / "data" / "raw")
     results = []
     for n in sizes:
         articles, quotes, truth = make_corpus(n, seed, paras, vocab)
-        t0 = time.perf_counter()
-        reuse = find_reuse(articles, MIN_PASSAGE_WORDS)
-        t1 = time.perf_counter()
-        clustered = cluster_quotes(quotes, articles, reuse)
-        t2 = time.perf_counter()
+        tables = extracted_tables(articles, quotes, seed)
+        with tempfile.TemporaryDirectory(prefix="link-scaling-") as tmp:
+            write_extracted(tables, Path(tmp) / "extracted")
+            load_before = load_average()
+            proc = subprocess.run([sys.executable, __file__, "--worker", tmp], capture_output=True, text=True)
+            if proc.returncode != 0:
+                raise SystemExit(f"link worker failed at {n} articles:\n{proc.stderr[-3000:]}")
+            measured = json.loads(proc.stdout.strip().splitlines()[-1])
+            reuse = pd.read_parquet(Path(tmp) / "linked" / "reuse.parquet")
+            quotes_out = pd.read_parquet(Path(tmp) / "linked" / "quotes.parquet")
+            entities_out = pd.read_parquet(Path(tmp) / "linked" / "entities.parquet")
         found = set(zip(reuse.article_id, reuse.source_article_id))
         verbatim = reuse[reuse["match"] == "verbatim"]
         found_verbatim = set(zip(verbatim.article_id, verbatim.source_article_id))
         results.append({
             "articles": n, "words": int(articles["body"].str.split().str.len().sum()),
-            "quotes": len(quotes), "reuse_rows": len(reuse), "true_edges": len(truth),
+            "entity_mentions": len(tables["entities"]), "quotes": len(quotes), "reuse_rows": len(reuse),
+            "true_edges": len(truth),
             "edge_precision": round(len(found & truth) / len(found), 4) if found else 0.0,
             "edge_recall": round(len(found & truth) / len(truth), 4) if truth else 0.0,
             "verbatim_edge_precision": round(len(found_verbatim & truth) / len(found_verbatim), 4)
             if found_verbatim else 0.0,
-            "quote_clusters": int(clustered["cluster_id"].nunique()),
-            "find_reuse_s": round(t1 - t0, 3), "cluster_quotes_s": round(t2 - t1, 3),
-            "seconds": round(t2 - t0, 3), "seconds_per_1k": round((t2 - t0) / n * 1000, 3),
+            "quote_clusters": int(quotes_out["cluster_id"].nunique()),
+            "entities": int(entities_out["entity_id"].nunique()),
+            "seconds": measured["seconds"], "seconds_per_1k": round(measured["seconds"] / n * 1000, 3),
+            "peak_rss_mb": measured["peak_rss_mb"], **{f"{k}_s": v for k, v in measured["part_seconds"].items()},
+            "peak_rss_mb_after": measured["part_peak_rss_mb"],
+            "load_before": load_before, "load_after": load_average(),
         })
-        log.info("%d articles: %.2f s", n, t2 - t0)
+        log.info("%d articles: %.2f s, %d MB", n, measured["seconds"], measured["peak_rss_mb"])
     return {"benchmark": "link_scaling", "min_passage_words": MIN_PASSAGE_WORDS, "seed": seed,
-            "python": platform.python_version(), "machine": platform.machine(), "results": results}
+            "cpu_count": os.cpu_count(), "python": platform.python_version(), "machine": platform.machine(),
+            "results": results}
 
 
 def table(report: dict) -> str:
-    cols = ["articles", "seconds", "seconds_per_1k", "find_reuse_s", "cluster_quotes_s", "reuse_rows",
-            "edge_precision", "edge_recall", "verbatim_edge_precision"]
-    lines = ["  ".join(f"{c:>14s}" for c in cols)]
-    lines += ["  ".join(f"{r[c]:>14}" for c in cols) for r in report["results"]]
+    cols = ["articles", "seconds", "seconds_per_1k", "peak_rss_mb"] + [f"{p}_s" for p in PARTS] + \
+        ["reuse_rows", "edge_recall", "verbatim_edge_precision"]
+    lines = ["  ".join(f"{c:>{max(9, len(c))}s}" for c in cols)]
+    lines += ["  ".join(f"{r.get(c, ''):>{max(9, len(c))}}" for c in cols) for r in report["results"]]
     base = report["results"][0]
     last = report["results"][-1]
     growth = (last["seconds"] / base["seconds"]) / (last["articles"] / base["articles"])
     lines.append(f"time grows {last['seconds'] / base['seconds']:.1f}x for {last['articles'] / base['articles']:.0f}x "
-                 f"the articles (1.0 = linear: {growth:.2f})")
+                 f"the articles (1.0 = linear: {growth:.2f}); load averages (1, 5, 15 min) per row in the JSON")
     return "\n".join(lines)
 
 
@@ -170,8 +214,12 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 5000, 10000])
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "link_scaling.json")
+    ap.add_argument("--worker", type=Path, help=argparse.SUPPRESS)  # internal: time one corpus in this process
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.worker:
+        sys.stdout.write(json.dumps(link_worker(args.worker)) + "\n")
+        return 0
     report = run(args.sizes, args.seed)
     report["summary"] = table(report)
     sys.stdout.write(report["summary"] + "\n")

@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     params = load_params(args.params)
     tables = {t: read_table(t, args.extracted, interim=True) for t in EXTRACTED_TABLES}
     log.info("link: in %s", ", ".join(f"{t}={len(df)}" for t, df in tables.items()))
-    linked = link_corpus(tables, params["link"]["min_passage_words"], params["link"]["max_candidates"])
+    linked = link_corpus(tables, params["link"]["min_passage_words"], params["link"]["max_candidates"], timings={})
     digest, version = params_hash(params), str(params["dataset"]["version"])
     for table in TABLES:
         write_table(table, linked[table], args.out / f"{table}.parquet", digest, version)

@@ -7,7 +7,7 @@ best few partners, so the number of pairs grows linearly with the corpus.
 from __future__ import annotations
 
 import logging
-from typing import Iterator
+from typing import Callable, Iterator
 
 import numpy as np
 
@@ -118,16 +118,19 @@ def content_pairs(stems: list[np.ndarray], idf: np.ndarray, max_candidates: int,
     return top_pairs(sim.row[keep], sim.col[keep], sim.data[keep], max_candidates)
 
 
-def candidate_anchors(corpus: Corpus, k: int, max_candidates: int = 10**9, min_shared: int = 1,
-                      extra_pairs: list[tuple[int, int]] = ()) -> Iterator[tuple[tuple[int, int], np.ndarray]]:
-    """Yield ((a, b), anchors) for each candidate pair, a < b, in order: anchors (i, j) sorted by i then j,
-    the shingle at word i of a equal to the one at word j of b. Built from an inverted index of shingles,
-    one pair at a time, so memory holds one pair's anchors and work grows with the chosen pairs.
-    extra_pairs (from content_pairs) are yielded too, with the anchors they have (maybe none)."""
+def candidate_index(corpus: Corpus, k: int, max_candidates: int = 10**9, min_shared: int = 1,
+                    extra_pairs: list[tuple[int, int]] = ()
+                    ) -> tuple[list[tuple[int, int]], Callable[[int, int], np.ndarray]]:
+    """The candidate pairs (a, b), a < b, in order, and a function giving a pair's anchors: (i, j)
+    sorted by i then j, the shingle at word i of a equal to the one at word j of b. Built from an
+    inverted index of shingles, one pair at a time, so memory holds one pair's anchors and work grows
+    with the chosen pairs. extra_pairs (from content_pairs) are included, with the anchors they have
+    (maybe none)."""
     G, A, P = shared_shingles(corpus, k)
     pairs = sorted(set(candidate_pairs(G, A, len(corpus.tokens), max_candidates, min_shared)) | set(extra_pairs))
     bounds = np.searchsorted(A, np.arange(len(corpus.tokens) + 1))
-    for a, b in pairs:
+
+    def anchors_of(a: int, b: int) -> np.ndarray:
         ga, pa = G[bounds[a]:bounds[a + 1]], P[bounds[a]:bounds[a + 1]]
         gb, pb = G[bounds[b]:bounds[b + 1]], P[bounds[b]:bounds[b + 1]]
         ia = np.flatnonzero(np.isin(ga, gb))
@@ -137,6 +140,14 @@ def candidate_anchors(corpus: Corpus, k: int, max_candidates: int = 10**9, min_s
         jb = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
         i, j = np.repeat(pa[ia], counts), pb[jb]
         order = np.lexsort((j, i))
-        yield (a, b), np.stack([i[order], j[order]], axis=1)
+        return np.stack([i[order], j[order]], axis=1)
+
+    return pairs, anchors_of
 
 
+def candidate_anchors(corpus: Corpus, k: int, max_candidates: int = 10**9, min_shared: int = 1,
+                      extra_pairs: list[tuple[int, int]] = ()) -> Iterator[tuple[tuple[int, int], np.ndarray]]:
+    """Yield ((a, b), anchors) for each candidate pair of candidate_index, in order."""
+    pairs, anchors_of = candidate_index(corpus, k, max_candidates, min_shared, extra_pairs)
+    for a, b in pairs:
+        yield (a, b), anchors_of(a, b)

@@ -12,7 +12,7 @@ from pipeline.link.reuse.align import align_pair, prose_words
 from pipeline.link.reuse.articles import Corpus, Passage, build_corpus
 from pipeline.link.reuse import derivation
 from pipeline.link.reuse.direction import TIME_RULES, decide_source, relative_day
-from pipeline.link.reuse.index import candidate_anchors, content_pairs
+from pipeline.link.reuse.index import candidate_index, content_pairs
 from pipeline.schemas import empty_frame
 
 log = logging.getLogger(__name__)
@@ -147,13 +147,21 @@ def measure_pairs(corpus: Corpus, min_passage_words: int, max_candidates: int = 
     stems = [np.unique(p.stem[p.prose & (p.stem >= 0)]) for p in profs]
     extra = content_pairs(stems, idf, max_candidates, MIN_COSINE)
     links: list[PairLink] = []
-    for (a, b), anchors in candidate_anchors(corpus, k, max_candidates, min_anchors, extra):
+    pairs, anchors_of = candidate_index(corpus, k, max_candidates, min_anchors, extra)
+    # The profiles' per-article matrices are dropped after the article's last pair: at 10,000
+    # articles they held hundreds of MB for no use.
+    last_pair = {n: at for at, pair in enumerate(pairs) for n in pair}
+    for at, (a, b) in enumerate(pairs):
+        anchors = anchors_of(a, b)
         shared = align_pair(a, b, anchors, corpus, k, min_passage_words) if len(anchors) >= min_anchors else []
         shared = [(np.asarray(xs, dtype=np.int32), np.asarray(ys, dtype=np.int32)) for xs, ys in shared]
         src, rule = decide_source(a, b, shared, corpus, days)
         copy, passages = (a, shared) if src == b else (b, [(ys, xs) for xs, ys in shared])
         links.append(PairLink(copy, src, passages, derivation.pair_measure(copy, src, passages, corpus, profs, idf),
                               rule))
+        for n in (a, b):
+            if last_pair[n] == at:
+                profs[n].cache.clear()
     log.debug("reuse: %d candidate pairs measured", len(links))
     # What all of a copy's earlier sources hold of it: a paper merges several takes of the wire.
     bigrams = [derivation.bigrams(corpus.tokens[n].ids[p.prose]) for n, p in enumerate(profs)]
