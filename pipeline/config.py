@@ -97,7 +97,6 @@ PARAMS_SCHEMA: dict[str, Rule] = {
     "ingest.max_symbol_run": Int(1, 10**9),
     "ingest.max_symbol_share": Number(0.000001, 1),
     "nlp.model": Text(r"[A-Za-z0-9_.-]+"),
-    "nlp.batch_size": Int(1, 10_000),
     "extract.engine": Choice("local", "dask"),
     "extract.workers": Int(1, 256),
     "extract.dask_address": Text(r"(tcp|tls|ucx|inproc)://\S+", nullable=True,

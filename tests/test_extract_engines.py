@@ -25,7 +25,7 @@ def raws(seed_texts):
 
 @pytest.fixture(scope="module")
 def settings(params):
-    return ExtractSettings(params["nlp"]["model"], batch_size=4)
+    return ExtractSettings(params["nlp"]["model"])
 
 
 def tables(results) -> dict[str, pd.DataFrame]:

@@ -34,7 +34,7 @@ BAD = [  # (key, value, words the one line must hold)
     ("extract.workers", 2.7, ["extract.workers", "2.7", "integer"]),
     ("extract.workers", 10**9, ["extract.workers", "1000000000", "integer from 1 to"]),
     ("extract.workers", True, ["extract.workers", "true", "integer"]),
-    ("nlp.batch_size", 0, ["nlp.batch_size", "= 0", "integer from 1"]),
+    ("ingest.max_lines", 0, ["ingest.max_lines", "= 0", "integer from 1"]),
     ("link.min_passage_words", 0, ["link.min_passage_words", "= 0", "integer from 1"]),
     ("link.min_passage_words", "abc", ["link.min_passage_words", '"abc"', "integer"]),
     ("extract.timeout_seconds", -5, ["extract.timeout_seconds", "-5", "number from 0"]),
@@ -83,7 +83,7 @@ def test_unknown_section_and_not_a_mapping():
 def test_every_problem_is_reported_at_once(tmp_path):
     params = _with("extract.engine", "dsak")
     params["extract"]["workers"] = -3
-    del params["nlp"]["batch_size"]
+    del params["nlp"]["model"]
     path = tmp_path / "params.yaml"
     path.write_text(yaml.safe_dump(params))
     with pytest.raises(ParamsError) as exc:

@@ -38,14 +38,13 @@ _CODE_FILES = ("schemas.py", "ingest.py", "nlp.py", "extract", "lexicons", "text
 @dataclass(frozen=True)
 class ExtractSettings:
     model: str
-    batch_size: int = 16
     timeout_seconds: float = 0  # per article, parse and extraction together; 0: no limit
     max_memory_mb: int = 0      # per article, growth of the process's resident memory; 0: no limit
 
     @classmethod
     def from_params(cls, params: dict) -> "ExtractSettings":
         extract = params["extract"]
-        return cls(params["nlp"]["model"], params["nlp"]["batch_size"], float(extract["timeout_seconds"]),
+        return cls(params["nlp"]["model"], float(extract["timeout_seconds"]),
                    int(extract.get("max_memory_mb") or 0))
 
 
