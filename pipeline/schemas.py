@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "2.0.0"  # 2.0.0: reuse match/derivation columns; quotes reported and mixed forms
 
 
 def _field(name: str, type_: pa.DataType, description: str, nullable: bool = True) -> pa.Field:

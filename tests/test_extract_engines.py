@@ -158,8 +158,12 @@ def _entry_path(cache, raw):
 
 
 class _Boom:
+    """A pickle that creates a file when loaded: proof that a cache read ran code."""
+    def __init__(self, target: Path):
+        self.target = str(target)
+
     def __reduce__(self):
-        return (open, ("/tmp/pipeline-cache-pwned", "w"))
+        return (open, (self.target, "w"))
 
 
 @pytest.mark.parametrize("entry", ["pickle", "truncated", "not_json", "list", "wrong_key", "missing_table",
@@ -176,7 +180,7 @@ def test_a_bad_cache_entry_is_a_miss_never_code_or_a_traceback(raws, settings, t
     assert good["value"]["entities"], "the entry is plain JSON holding the rows"
     value = good["value"]
     bad = {
-        "pickle": lambda: pickle.dumps(_Boom()),
+        "pickle": lambda: pickle.dumps(_Boom(tmp_path / "pwned")),
         "truncated": lambda: path.read_bytes()[: len(path.read_bytes()) // 2],
         "not_json": lambda: b"\x80\x04 not json",
         "list": lambda: json.dumps([1, 2, 3]).encode(),
@@ -193,7 +197,7 @@ def test_a_bad_cache_entry_is_a_miss_never_code_or_a_traceback(raws, settings, t
     assert cache.get(raw) is None
     again = list(run_extraction([raw], settings, cache))
     assert not again[0].cached and again[0].rows == first[0].rows
-    assert not Path("/tmp/pipeline-cache-pwned").exists()
+    assert not (tmp_path / "pwned").exists()
     assert cache.get(raw) is not None  # rewritten whole
 
 

@@ -400,6 +400,10 @@ REPORTED = [
     ("She told the dog to sit.", []),
     ("You would think the budget was balanced.", []),
     ("It was reported that the bridge had closed.", []),
+    # an intention to speak, or not to, reports no content; an intention to act does
+    ("The minister declined to comment.", []),
+    ("A spokesman refused to say whether the plant would close.", []),
+    ("The mayor refused to sign the budget.", [("to sign the budget", "reported", "The mayor")]),
     # a cue after "without" reports nothing; the writer ("I", "we") is no reported source
     ("It goes without saying that the budget is late.", []),
     ("The clerk left without saying that the budget was late.", []),

@@ -183,7 +183,9 @@ def _complement_part(verb, c, cls: str) -> bool:
     if c.dep_ == "oprd":
         return True
     if c.dep_ == "xcomp":
-        return (cls in INFINITIVE_CUES or verb.lemma_.lower() == "call") and c.pos_ in ("VERB", "AUX")
+        # "declined to comment", "refused to say": an intention to speak (or not) reports no content
+        return (cls in INFINITIVE_CUES or verb.lemma_.lower() == "call") and c.pos_ in ("VERB", "AUX") \
+            and not (cls == "intend" and CUE_CLASSES.get(c.lemma_.lower()) == "say")
     if c.dep_ in ("prep", "advcl") and c.lower_ in _AFTER_OBJECT or c.dep_ == "advcl" and c.tag_ == "VBG" and \
             any(x.lower_ == "as" for x in c.children):
         return any(o.dep_ == "dobj" and o.i < c.i for o in verb.children)
