@@ -73,16 +73,32 @@ def test_evaluate_keeps_measured_scores_when_the_gold_is_absent(tmp_path):
 
     processed = tmp_path / "processed"
     processed.mkdir()
-    pd.DataFrame({"source_path": ["data/raw/a.txt"]}).to_parquet(processed / "articles.parquet")
+    articles = pd.DataFrame({"source_path": ["data/raw/a.txt"], "content_sha256": ["a" * 64]})
+    articles.to_parquet(processed / "articles.parquet")
+    corpus = evaluate.corpus_fingerprint(articles)
     scores = tmp_path / "scores.json"
-    measured = {"gold_available": 1, "seeds": {"quotes": {"f1": 0.9}}}
+    measured = {"gold_available": 1, "corpus_sha256": corpus, "seeds": {"quotes": {"f1": 0.9}}}
     scores.write_text(json.dumps(measured))
     args = ["--processed", str(processed), "--eval-dir", str(tmp_path / "no-kit"), "--out", str(scores)]
     assert evaluate.main(args) == 0
     assert json.loads(scores.read_text()) == measured
     scores.unlink()
     assert evaluate.main(args) == 0
-    assert json.loads(scores.read_text()) == {"gold_available": 0}
+    assert json.loads(scores.read_text()) == {"gold_available": 0, "corpus_sha256": corpus}
+
+
+def test_evaluate_drops_scores_measured_on_another_corpus(tmp_path):
+    from pipeline.stages import evaluate
+
+    processed = tmp_path / "processed"
+    processed.mkdir()
+    pd.DataFrame({"source_path": ["data/raw/b.txt"], "content_sha256": ["b" * 64]}).to_parquet(
+        processed / "articles.parquet")
+    scores = tmp_path / "scores.json"
+    scores.write_text(json.dumps({"gold_available": 1, "corpus_sha256": "0" * 16, "seeds": {"quotes": {"f1": 0.9}}}))
+    args = ["--processed", str(processed), "--eval-dir", str(tmp_path / "no-kit"), "--out", str(scores)]
+    assert evaluate.main(args) == 0
+    assert json.loads(scores.read_text())["gold_available"] == 0
 
 
 def test_dvc_keeps_the_scores_file_between_runs():

@@ -8,6 +8,7 @@ scores already measured are kept, never replaced by nothing.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
 import subprocess
@@ -29,6 +30,12 @@ def gold_covers_corpus(gold_dir: Path, articles: pd.DataFrame) -> bool:
     return bool(gold_files) and gold_files <= names
 
 
+def corpus_fingerprint(articles: pd.DataFrame) -> str:
+    """What the scores were measured on: a hash of every article's path and content hash."""
+    pairs = sorted(zip(articles["source_path"].astype(str), articles["content_sha256"].astype(str)))
+    return hashlib.sha256("\n".join(f"{p}\t{h}" for p, h in pairs).encode()).hexdigest()[:16]
+
+
 def read_scores(path: Path) -> dict:
     try:
         scores = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -46,16 +53,18 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     scorer, gold = args.eval_dir / "score.py", args.eval_dir / "gold"
-    articles = pd.read_parquet(args.processed / "articles.parquet", columns=["source_path"])
+    articles = pd.read_parquet(args.processed / "articles.parquet", columns=["source_path", "content_sha256"])
+    corpus = corpus_fingerprint(articles)
     if not (scorer.exists() and gold.is_dir() and gold_covers_corpus(gold, articles)):
-        if read_scores(args.out).get("gold_available"):
-            # A clone without the kit must not wipe the scores measured where the kit was (dvc.yaml
-            # marks the file persist so DVC keeps it too).
+        old = read_scores(args.out)
+        if old.get("gold_available") and old.get("corpus_sha256") == corpus:
+            # A clone without the kit must not wipe the scores measured on this very corpus where the
+            # kit was (dvc.yaml marks the file persist so DVC keeps it too); scores of another corpus go.
             log.warning("evaluate: no gold annotations for this corpus in %s; kept the scores already in %s",
                         args.eval_dir, args.out)
             return 0
         log.info("evaluate: no gold annotations for this corpus in %s; scores not computed", args.eval_dir)
-        write_json(args.out, {"gold_available": 0})
+        write_json(args.out, {"gold_available": 0, "corpus_sha256": corpus})
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         result = subprocess.run([sys.executable, str(scorer), "--processed", str(args.processed), "--gold", str(gold),
@@ -66,5 +75,5 @@ def main(argv: list[str] | None = None) -> int:
         scores = json.loads(Path(f"{tmp}/scores.json").read_text())["scores"]
     for line in result.stdout.splitlines():
         log.info("evaluate: %s", line)
-    write_json(args.out, {"gold_available": 1, "seeds": scores})
+    write_json(args.out, {"gold_available": 1, "corpus_sha256": corpus, "seeds": scores})
     return 0
