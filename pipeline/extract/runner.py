@@ -217,6 +217,15 @@ def _rows(raw: RawArticle, value: dict) -> dict[str, list[dict]]:
             **{t: value[t] for t in ("entities", "figures", "quotes")}}
 
 
+def article_frames(raw: RawArticle, value: dict) -> dict:
+    """One article's extracted rows as DataFrames by table (what the check command validates)."""
+    import pandas as pd
+
+    from pipeline.schemas import empty_frame
+
+    return {t: pd.DataFrame(r) if r else empty_frame(t) for t, r in _rows(raw, value).items()}
+
+
 def run_extraction(raws: list[RawArticle], settings: ExtractSettings, cache: ArticleCache, workers: int = 1,
                    engine: str = "local", dask_address: str | None = None, task_size: int = 64
                    ) -> Iterator[ArticleResult]:
