@@ -164,19 +164,19 @@ def measure_pairs(corpus: Corpus, min_passage_words: int, max_candidates: int = 
                 profs[n].cache.clear()
     log.debug("reuse: %d candidate pairs measured", len(links))
     # What all of a copy's earlier sources hold of it: a paper merges several takes of the wire.
-    bigrams = [derivation.bigrams(corpus.tokens[n].ids[p.prose]) for n, p in enumerate(profs)]
+    prose_ids = [corpus.tokens[n].ids[p.prose] for n, p in enumerate(profs)]
+    grams = {name: [derivation.gram_hashes(ids, n) for ids in prose_ids]
+             for name, n in derivation.FEATURE_GRAMS.items()}
     earlier: dict[int, list[int]] = {}
     for link in links:
         if link.rule in TIME_RULES:
             earlier.setdefault(link.copy, []).append(link.source)
-    stem_bigrams = [derivation.stem_bigrams(p) for p in profs]
     for link in links:
         sources = earlier.get(link.copy, [])
         sources = sources if link.source in sources else sources + [link.source]
-        link.measure.features["source_union_bigram"] = derivation.containment(
-            bigrams[link.copy], [bigrams[s] for s in sources])
-        link.measure.features["source_union_stem_bigram"] = derivation.coverage(
-            stem_bigrams[link.copy], [stem_bigrams[s] for s in sources])
+        for name, per_article in grams.items():
+            link.measure.features[name] = derivation.containment(per_article[link.copy],
+                                                                 [per_article[s] for s in sources])
         link.probability = derivation.probability(link.measure.features, model)
         link.derivation = derivation.label(link.probability, link.measure.derived_share, model)
         yield link
@@ -199,6 +199,7 @@ def directed_passages(corpus: Corpus, min_passage_words: int, max_candidates: in
                       model: dict | None = None) -> tuple[list[Passage], dict[tuple[int, int], PairLink]]:
     """Every passage one article of the corpus copies from another, third articles credited; and the
     linked pairs (copy, source) with their measures."""
+    model = model if model is not None else derivation.load_model()
     passages: list[Passage] = []
     links: dict[tuple[int, int], PairLink] = {}
     profs: list = []
@@ -210,6 +211,11 @@ def directed_passages(corpus: Corpus, min_passage_words: int, max_candidates: in
             passages.append(Passage(link.copy, link.source, xs, ys))
         if link.derivation != "none":
             passages.extend(paraphrases(link, profs, corpus))
+        else:
+            # Kept for its citation or its quote marks around the source's prose: the copy says it
+            # took those words, so the source was used, whatever the overlap features say (a long
+            # story quoting a few lines of the article it cites contains little of it).
+            link.derivation = derivation.label(1.0, link.measure.derived_share, model)
     passages = credit_third_paraphrases(credit_third_articles(passages, corpus, min_passage_words), links)
     return passages, links
 

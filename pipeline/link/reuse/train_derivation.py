@@ -16,8 +16,9 @@ with the best macro-F1 of the out-of-fold story probabilities (a story's highest
 all its pairs, since the link stage links a story through any). The model is then fitted on the
 `--half` stories; `wholly` is the derived_share above which a derived copy is called wholly rather
 than partially derived (the best accuracy on those stories). `--half even` keeps the odd folders
-held out; the committed model is `--half all --tune even` (hyper-parameters from the even folders,
-weights from all of meter-dev).
+held out; the committed model is `--half all --tune all` (hyper-parameters by cross-validation over
+every folder, weights from all of meter-dev). Report a model by its cross-half scores (`--half even
+--tune even`, checked on the odd folders, and the reverse), not by its scores on the stories it saw.
 """
 from __future__ import annotations
 
