@@ -14,7 +14,7 @@ find_reuse works in steps, none of which compares every pair of articles:
    "today" against "yesterday", the passage's context).
 4. Derive (derivation.py). The copy's sentences are aligned with the source's on rare shared word
    stems in any order; a logistic model (derivation_model.json, trained by train_derivation.py) over
-   FEATURES (how much of the copy's words and word trigrams its earlier sources hold) says whether the
+   FEATURES (how much of the copy's content words and word trigrams its earlier sources hold) says whether the
    copy is derived at all, and derived_share whether wholly or partially.
 5. Attribute (passages.py). Words two articles share only because both took them from a third
    article are credited to that third article; what is left of the pair's passage is kept if still

@@ -12,7 +12,7 @@ Measures of a (copy, source) pair, all shares of the copy's prose words or sente
 - verbatim_share: words inside verbatim passages (any, quoted or not);
 - derived_share: words inside verbatim passages that are not quoted speech on both sides, or inside
   a sentence whose narrative aligns with one source sentence (ALIGNED_SENTENCE of its weight);
-- the model's features (FEATURES): the containment of the copy's distinct words and word trigrams in
+- the model's features (FEATURES): the containment of the copy's distinct content words and word trigrams in
   all its earlier sources together (passages.measure_pairs adds them, as they need every pair's
   direction), combined by a logistic model (derivation_model.json, trained by
   pipeline.link.reuse.train_derivation) into the probability that the copy is derived at all.
@@ -41,13 +41,16 @@ MODEL_PATH = Path(__file__).with_name("derivation_model.json")
 # Feature names, in the model's order. Clough et al. (2002) measure a newspaper story against the
 # wire copy of its story by the containment of the story's word n-grams in it; the story is set
 # against all its earlier sources at once, as a paper merges several takes of the wire. Two sizes,
-# no more: single words (facts and names kept through any rewording) and trigrams (phrasing kept).
-# More features (stem and content-word n-grams, quoted share, sentence alignment, weighted n-grams)
-# were measured: none separated the classes better, and five fitted on one half of the development
-# set scored worse on the other half than these two.
+# no more: single content words (facts and names kept through any rewording; function words left
+# out, as any two English texts share them) and word trigrams (phrasing kept). More features (stem
+# and content-word n-grams, quoted share, sentence alignment, weighted n-grams) were measured: none
+# separated the classes better, and five fitted on one half of the development set scored worse on
+# the other half than these two. Each is (sequence, n): "content" the stems of the prose's content
+# words (Profile.stem), "words" its word ids.
 FEATURE_GRAMS = {
-    "source_union_unigram": 1,  # share of the copy's distinct prose words found in its earlier sources with this one
-    "source_union_trigram": 3,  # share of the copy's distinct prose word trigrams found there
+    "source_union_content_word": ("content", 1),  # share of the copy's distinct content stems found in its
+                                                  # earlier sources with this one
+    "source_union_trigram": ("words", 3),         # share of its distinct prose word trigrams found there
 }
 FEATURES = tuple(FEATURE_GRAMS)
 _OPEN, _CLOSE, _BOTH = "“‘«", "”’»", '"'
@@ -219,6 +222,12 @@ def containment(grams: np.ndarray, sources: list[np.ndarray]) -> float:
 
 
 _HASH_MUL = np.int64(1000003)
+
+
+def prose_sequence(p: Profile, ids: np.ndarray, kind: str) -> np.ndarray:
+    """An article's prose as FEATURE_GRAMS reads it: its word ids ("words") or the stems of its
+    content words in text order ("content")."""
+    return ids[p.prose] if kind == "words" else p.stem[p.prose & (p.stem >= 0)]
 
 
 def gram_hashes(seq: np.ndarray, n: int) -> np.ndarray:

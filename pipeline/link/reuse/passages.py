@@ -164,9 +164,9 @@ def measure_pairs(corpus: Corpus, min_passage_words: int, max_candidates: int = 
                 profs[n].cache.clear()
     log.debug("reuse: %d candidate pairs measured", len(links))
     # What all of a copy's earlier sources hold of it: a paper merges several takes of the wire.
-    prose_ids = [corpus.tokens[n].ids[p.prose] for n, p in enumerate(profs)]
-    grams = {name: [derivation.gram_hashes(ids, n) for ids in prose_ids]
-             for name, n in derivation.FEATURE_GRAMS.items()}
+    grams = {name: [derivation.gram_hashes(derivation.prose_sequence(p, corpus.tokens[a].ids, kind), n)
+                    for a, p in enumerate(profs)]
+             for name, (kind, n) in derivation.FEATURE_GRAMS.items()}
     earlier: dict[int, list[int]] = {}
     for link in links:
         if link.rule in TIME_RULES:
