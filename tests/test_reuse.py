@@ -152,27 +152,15 @@ def test_no_passage_without_copying(middle):
     assert out[out["match"] == "verbatim"].empty
 
 
-OWN_REPORTING = (
-    "Ferry users on the outer islands spent the weekend swapping lifts in a busy online noticeboard.",
-    "A baker on the largest island said her morning deliveries now leave an hour earlier than before.",
-    "Teenagers who sit exams on the mainland next month were offered beds in a hostel near the school.",
-    "The island council asked the regional government to charter a small passenger boat for two weeks.",
-    "Fishermen offered places on their own boats, though only for those willing to travel before dawn.",
-    "The doctor who visits every Thursday told patients she would come by helicopter if she had to.",
-)
-
-
 @pytest.mark.parametrize("passage, cited, linked", [
     pytest.param(f"As the Gazette put it: “{PASSAGE}”", ["src"], True, id="cites-and-quotes-the-source"),
     pytest.param(f"As one paper put it: “{PASSAGE}”", [], True, id="quotes-the-source-without-citing"),
     pytest.param("The Gazette covered the story too.", ["src"], False, id="cites-but-takes-nothing"),
 ])
 def test_a_story_quoting_another_article_used_it(passage, cited, linked):
-    """A long story of its own that quotes one passage of another article: little of the story comes
-    from that article, so the overlap model calls it underived, but the story says it took those
-    words (quote marks around the other's own prose, or a citation), so the pair is linked and its
-    derivation is 'partially', never 'none'. A citation with no shared words links nothing."""
-    middle = " ".join(OWN_REPORTING[:3]) + f"\n\n{passage}\n\n" + " ".join(OWN_REPORTING[3:])
+    """A story of its own quoting one passage of another article (quote marks or a citation say it took
+    those words) is linked, 'partially' derived, whatever the overlap model says; a bare citation is not."""
+    middle = f"{BACKGROUND[0]}\n{passage}\n\n{BACKGROUND[1]}"
     arts = articles_frame([{"id": "src", "text": SOURCE, "date": dt.date(2021, 3, 3)},
                            {"id": "copy", "text": copy_article(middle), "date": dt.date(2021, 3, 4), "cited": cited}])
     out = find_reuse(arts, MIN_WORDS)
@@ -548,22 +536,16 @@ def test_a_shared_quote_is_clustered_not_linked():
     assert out["cluster_id"].nunique() == 1
 
 
-def swap_day_words(text: str) -> str:
-    """"today" <-> "yesterday": the text cue then points the other way."""
-    swap = {"today": "yesterday", "yesterday": "today", "Today": "Yesterday", "Yesterday": "Today"}
-    return re.sub(r"\b(today|yesterday|Today|Yesterday)\b", lambda m: swap[m.group()], text)
-
-
 @pytest.mark.parametrize("wire_date, paper_date, swap_days, expected", [
     pytest.param(dt.date(2021, 5, 3), dt.date(2021, 5, 4), False, ("paper", "wire"), id="dates"),
     pytest.param(None, None, False, ("paper", "wire"), id="no-dates-today-vs-yesterday"),
-    # the paper says "today" and the wire "yesterday", but the paper is dated a day later
     pytest.param(dt.date(2021, 5, 3), dt.date(2021, 5, 4), True, ("paper", "wire"), id="dates-beat-the-text"),
 ])
 def test_direction_of_a_rewrite(wire_date, paper_date, swap_days, expected):
     arts = derivation_corpus(REWRITE, copy_date=paper_date, wire_date=wire_date)
-    if swap_days:
-        arts["text"], arts["body"] = arts["text"].map(swap_day_words), arts["body"].map(swap_day_words)
+    if swap_days:  # "today" <-> "yesterday": the text cue then points the other way
+        swap = lambda t: re.sub(r"\b(today|yesterday)\b", lambda m: {"today": "yesterday"}.get(m[0], "today"), t)
+        arts["text"], arts["body"] = arts["text"].map(swap), arts["body"].map(swap)
     assert edges(find_reuse(arts, MIN_WORDS)) == {expected}
 
 
