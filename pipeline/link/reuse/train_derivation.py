@@ -23,6 +23,7 @@ every folder, weights from all of meter-dev). Report a model by its cross-half s
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
 from pathlib import Path
@@ -114,6 +115,10 @@ def _fit(df: pd.DataFrame, X: np.ndarray, rows: np.ndarray, l2: float):
     return w, b, mean, scale
 
 
+def _folders(half: str) -> str:
+    return "every folder" if half == "all" else f"the {half} folders"
+
+
 def _best_threshold(y: np.ndarray, prob: np.ndarray) -> float:
     return float(max(THRESHOLDS, key=lambda t: (macro_f1(y, (prob >= t).astype(int)), -abs(t - 0.5))))
 
@@ -160,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
-    df = story_rows(pd.read_parquet(args.articles), gold)
+    articles = pd.read_parquet(args.articles)
+    df = story_rows(articles, gold)
     feats = list(derivation.FEATURES)
     X = df[feats].to_numpy(float)
     l2, threshold, cv = tune(df, X, _half(df, gold, args.tune))
@@ -174,9 +180,11 @@ def main(argv: list[str] | None = None) -> int:
     wholly = float(max(shares, key=lambda s: np.mean((share >= s) == wholly_y)))
     model = {"features": feats, "mean": mean.round(6).tolist(), "scale": scale.round(6).tolist(),
              "weights": w.round(6).tolist(), "bias": round(b, 6), "threshold": threshold, "wholly": wholly,
-             "l2": l2, "trained_on": f"METER dev stories, {args.half} folders; L2 and threshold by "
-             f"{FOLDS}-fold cross-validation on the {args.tune} folders (macro-F1 {cv:.3f})",
-             "stories": int((best & tr).sum())}
+             "l2": l2, "trained_on": f"METER dev stories, {_folders(args.half)}; L2 and threshold by "
+             f"{FOLDS}-fold cross-validation on {_folders(args.tune)} (macro-F1 {cv:.3f})",
+             "stories": int((best & tr).sum()),
+             # which texts: the digest of the articles' content digests, so a retrain can be checked
+             "articles_sha256": hashlib.sha256("\n".join(sorted(articles["content_sha256"])).encode()).hexdigest()}
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     prob = _story_prob(df, X, w, b, mean, scale)
     story_y = (df.groupby("story", sort=False)["label"].first() != "non_derived").astype(int)
