@@ -23,7 +23,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -65,6 +65,20 @@ class Profile:
     stem: np.ndarray      # int: stem id, -1 for a function word
     sentence: np.ndarray  # int: sentence number, -1 outside prose
     cache: dict = field(default_factory=dict)  # matrices built once per article, reused by every pair
+
+    @cached_property
+    def sentence_tokens(self) -> list[np.ndarray]:
+        """Per sentence number, its prose tokens in text order. Built once per article: masking the
+        whole article for one sentence, for every aligned sentence of every pair, was a hot spot."""
+        at = np.flatnonzero(self.sentence >= 0)
+        n_sent = int(self.sentence.max()) + 1 if len(at) else 0
+        bounds = np.searchsorted(self.sentence[at], np.arange(1, n_sent))  # sentence numbers rise in text order
+        return np.split(at, bounds) if n_sent else []
+
+    @cached_property
+    def sentence_stems(self) -> list[list[int]]:
+        """Per sentence number, the stems of its content words in text order (with repeats)."""
+        return [self.stem[at][self.stem[at] >= 0].tolist() for at in self.sentence_tokens]
 
 
 def quoted_mask(text: str, tok: Tokens) -> np.ndarray:
@@ -287,8 +301,9 @@ def pair_measure(c: int, s: int, passages: list[tuple[np.ndarray, np.ndarray]], 
 
 def shared_words(pc: Profile, ps: Profile, i: int, j0: int, j1: int) -> int:
     """Content words of sentence i of the copy whose stem is in sentences j0..j1 of the source."""
-    stems_i = pc.stem[(pc.sentence == i) & (pc.stem >= 0)]
-    return int(np.isin(stems_i, ps.stem[(ps.sentence >= j0) & (ps.sentence <= j1)]).sum())
+    stems_i = pc.sentence_stems[i] if 0 <= i < len(pc.sentence_stems) else []
+    in_source = set().union(*ps.sentence_stems[max(j0, 0): j1 + 1])
+    return sum(stem in in_source for stem in stems_i)
 
 
 @lru_cache(maxsize=4)

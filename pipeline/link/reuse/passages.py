@@ -75,8 +75,8 @@ def paraphrases(link, profs: list, corpus: Corpus) -> list[Passage]:
         in_verbatim[xs] = True
     out = []
     for i, j0, j1, overlap in link.measure.aligned:
-        xs = np.flatnonzero(pc.sentence == i).astype(np.int32)
-        ys = np.flatnonzero((ps.sentence >= j0) & (ps.sentence <= j1)).astype(np.int32)
+        xs = pc.sentence_tokens[i].astype(np.int32)
+        ys = np.concatenate(ps.sentence_tokens[j0: j1 + 1] or [xs[:0]]).astype(np.int32)
         if not len(xs) or not len(ys) or in_verbatim[xs].any():
             continue
         out.append(Passage(link.copy, link.source, xs, ys, "paraphrase", derivation.shared_words(pc, ps, i, j0, j1),
@@ -131,6 +131,24 @@ def _quoted_spans(tok, quoted: np.ndarray) -> list[tuple[int, int]]:
     return [(int(tok.starts[f]), int(tok.ends[t])) for f, t in zip(firsts, lasts)]
 
 
+def _source_union_containment(grams: list[np.ndarray], copy: int, source: int, earlier: list[int],
+                              found_earlier: dict[int, np.ndarray]) -> float:
+    """derivation.containment of the copy's grams in its earlier sources and this source together.
+    Which grams the earlier sources hold is worked out once per copy and kept in found_earlier: a copy
+    has one list of earlier sources for all its pairs, and matching against it again for each pair
+    was a hot spot of the link stage."""
+    own = grams[copy]
+    if not len(own):
+        return 0.0
+    if copy not in found_earlier:
+        found_earlier[copy] = (np.isin(own, np.concatenate([grams[s] for s in earlier])) if earlier
+                               else np.zeros(len(own), dtype=bool))
+    found = found_earlier[copy]
+    if source not in earlier:
+        found = found | np.isin(own, grams[source])
+    return float(found.mean())
+
+
 def measure_pairs(corpus: Corpus, min_passage_words: int, max_candidates: int = MAX_CANDIDATES,
                   model: dict | None = None, profiles_out: list | None = None) -> Iterator[PairLink]:
     """Every candidate pair (verbatim shingles or rare content words in common), directed and measured.
@@ -171,12 +189,12 @@ def measure_pairs(corpus: Corpus, min_passage_words: int, max_candidates: int = 
     for link in links:
         if link.rule in TIME_RULES:
             earlier.setdefault(link.copy, []).append(link.source)
+    found_earlier: dict[str, dict[int, np.ndarray]] = {name: {} for name in grams}
     for link in links:
         sources = earlier.get(link.copy, [])
-        sources = sources if link.source in sources else sources + [link.source]
         for name, per_article in grams.items():
-            link.measure.features[name] = derivation.containment(per_article[link.copy],
-                                                                 [per_article[s] for s in sources])
+            link.measure.features[name] = _source_union_containment(per_article, link.copy, link.source, sources,
+                                                                    found_earlier[name])
         link.probability = derivation.probability(link.measure.features, model)
         link.derivation = derivation.label(link.probability, link.measure.derived_share, model)
         yield link
