@@ -191,13 +191,15 @@ def align_sentences(pc: Profile, ps: Profile, idf: np.ndarray) -> tuple[np.ndarr
         pc.cache["as_copy"] = (mc, np.asarray(binary.sum(axis=1)).ravel() >= MIN_SENTENCE_WORDS,
                                np.asarray(mc.sum(axis=1)).ravel())
     if "as_source" not in ps.cache:
-        ps.cache["as_source"] = source_windows(_sentence_matrix(ps, idf, narrative_only=False)[0])
+        # stored transposed (stems x windows) and in CSR, the form the product converts it to: once
+        # per source article rather than once per pair
+        ps.cache["as_source"] = source_windows(_sentence_matrix(ps, idf, narrative_only=False)[0]).T.tocsr()
     mc, enough, weight = pc.cache["as_copy"]
-    windows = ps.cache["as_source"]
-    if mc.shape[0] == 0 or windows.shape[0] == 0:
+    windows_t = ps.cache["as_source"]
+    if mc.shape[0] == 0 or windows_t.shape[1] == 0:
         z = np.zeros(mc.shape[0])
         return z.astype(np.int64), z, z.astype(bool)
-    shared = (mc @ windows.T).toarray()
+    shared = (mc @ windows_t).toarray()
     best = shared.argmax(axis=1)
     overlap = shared[np.arange(len(best)), best] / np.maximum(weight, 1e-9)
     return best, overlap, enough
