@@ -167,33 +167,44 @@ def profiles(corpus: Corpus) -> tuple[list[Profile], np.ndarray]:
     return out, idf
 
 
-def _sentence_matrix(p: Profile, idf: np.ndarray, narrative_only: bool) -> tuple[csr_matrix, np.ndarray]:
-    """Sentences x stems, idf-weighted presence; and the sentence numbers of its rows."""
+def _presence_matrix(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, shape: tuple[int, int]) -> csr_matrix:
+    """CSR matrix with values[col] at each distinct (row, col) cell given, however often it repeats.
+    Built straight from the sorted cells: scipy's COO -> sum_duplicates -> multiply route made the
+    same canonical matrix at three times the cost, once per article."""
+    n_cols = shape[1]
+    cells = np.unique(rows * n_cols + cols)
+    rows, cols = cells // n_cols, cells % n_cols
+    indptr = np.searchsorted(rows, np.arange(shape[0] + 1))
+    return csr_matrix((values[cols].astype(np.float64), cols, indptr), shape=shape)
+
+
+def _sentence_stems(p: Profile, narrative_only: bool) -> tuple[np.ndarray, np.ndarray, int]:
+    """(sentence, stem) of each content word of the prose, and the number of sentences."""
     keep = (p.stem >= 0) & (p.sentence >= 0)
     if narrative_only:
         keep &= ~p.quoted
-    rows, cols = p.sentence[keep], p.stem[keep]
     n_sent = int(p.sentence.max()) + 1 if len(p.sentence) and p.sentence.max() >= 0 else 0
-    m = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n_sent, len(idf)))
-    m.sum_duplicates()
-    m.data[:] = 1.0
-    return m.multiply(idf[None, :]).tocsr(), np.arange(n_sent)
+    return p.sentence[keep], p.stem[keep], n_sent
+
+
+def _sentence_matrix(p: Profile, idf: np.ndarray, narrative_only: bool) -> csr_matrix:
+    """Sentences x stems, idf-weighted presence."""
+    rows, cols, n_sent = _sentence_stems(p, narrative_only)
+    return _presence_matrix(rows, cols, idf, (n_sent, len(idf)))
 
 
 def align_sentences(pc: Profile, ps: Profile, idf: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For each sentence of the copy: the best window of source sentences (index of its first
-    sentence in the source's windows, see source_windows), the share of its narrative content weight
+    sentence in the source's windows, see source_windows_t), the share of its narrative content weight
     found there, and whether it has enough narrative words to be aligned at all."""
     if "as_copy" not in pc.cache:
-        mc, _ = _sentence_matrix(pc, idf, narrative_only=True)
+        mc = _sentence_matrix(pc, idf, narrative_only=True)
         binary = mc.copy()
         binary.data[:] = 1.0
         pc.cache["as_copy"] = (mc, np.asarray(binary.sum(axis=1)).ravel() >= MIN_SENTENCE_WORDS,
                                np.asarray(mc.sum(axis=1)).ravel())
     if "as_source" not in ps.cache:
-        # stored transposed (stems x windows) and in CSR, the form the product converts it to: once
-        # per source article rather than once per pair
-        ps.cache["as_source"] = source_windows(_sentence_matrix(ps, idf, narrative_only=False)[0]).T.tocsr()
+        ps.cache["as_source"] = source_windows_t(ps, len(idf))
     mc, enough, weight = pc.cache["as_copy"]
     windows_t = ps.cache["as_source"]
     if mc.shape[0] == 0 or windows_t.shape[1] == 0:
@@ -205,25 +216,26 @@ def align_sentences(pc: Profile, ps: Profile, idf: np.ndarray) -> tuple[np.ndarr
     return best, overlap, enough
 
 
-def source_windows(ms: csr_matrix) -> csr_matrix:
-    """Rows: each source sentence alone, then each run of MAX_WINDOW consecutive sentences, as
-    binary stem sets. A condensed copy merges several source sentences into one."""
-    from scipy.sparse import vstack
-
-    binary = ms.copy()
-    binary.data[:] = 1.0
-    n = binary.shape[0]
-    if n < MAX_WINDOW or n == 0:
-        return binary
-    runs = binary[: n - MAX_WINDOW + 1].copy()
-    for t in range(1, MAX_WINDOW):
-        runs = runs + binary[t: n - MAX_WINDOW + 1 + t]
-    runs.data[:] = 1.0
-    return vstack([binary, runs]).tocsr()
+def source_windows_t(p: Profile, n_stems: int) -> csr_matrix:
+    """Stems x windows, binary: the windows are each source sentence alone, then each run of
+    MAX_WINDOW consecutive sentences (a condensed copy merges several source sentences into one).
+    Transposed, as align_sentences multiplies by it."""
+    rows, cols, n_sent = _sentence_stems(p, narrative_only=False)
+    windows, stems = [rows], [cols]
+    n_windows = n_sent
+    if n_sent >= MAX_WINDOW:
+        n_runs = n_sent - MAX_WINDOW + 1
+        for t in range(MAX_WINDOW):  # sentence r is the t-th of run r - t
+            inside = (rows >= t) & (rows < n_runs + t)
+            windows.append(n_sent + rows[inside] - t)
+            stems.append(cols[inside])
+        n_windows += n_runs
+    return _presence_matrix(np.concatenate(stems), np.concatenate(windows), np.ones(n_windows),
+                            (n_stems, n_windows))
 
 
 def window_sentences(w: int, n_source_sentences: int) -> tuple[int, int]:
-    """The source sentences [first, last] of window w of source_windows."""
+    """The source sentences [first, last] of window w of source_windows_t."""
     if w < n_source_sentences:
         return w, w
     first = w - n_source_sentences
