@@ -118,6 +118,15 @@ def content_pairs(stems: list[np.ndarray], idf: np.ndarray, max_candidates: int,
     return top_pairs(sim.row[keep], sim.col[keep], sim.data[keep], max_candidates)
 
 
+def in_sorted(values: np.ndarray, sorted_unique: np.ndarray) -> np.ndarray:
+    """np.isin(values, sorted_unique) for an array already sorted and without repeats: a binary
+    search each, without the sort np.isin does on every call (called once per passage and pair)."""
+    if not len(sorted_unique):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_unique, values), len(sorted_unique) - 1)
+    return sorted_unique[at] == values
+
+
 def candidate_index(corpus: Corpus, k: int, max_candidates: int = 10**9, min_shared: int = 1,
                     extra_pairs: list[tuple[int, int]] = ()
                     ) -> tuple[list[tuple[int, int]], Callable[[int, int], np.ndarray]]:
@@ -133,8 +142,9 @@ def candidate_index(corpus: Corpus, k: int, max_candidates: int = 10**9, min_sha
     def anchors_of(a: int, b: int) -> np.ndarray:
         ga, pa = G[bounds[a]:bounds[a + 1]], P[bounds[a]:bounds[a + 1]]
         gb, pb = G[bounds[b]:bounds[b + 1]], P[bounds[b]:bounds[b + 1]]
-        ia = np.flatnonzero(np.isin(ga, gb))
-        lo, hi = np.searchsorted(gb, ga[ia], "left"), np.searchsorted(gb, ga[ia], "right")
+        lo, hi = np.searchsorted(gb, ga, "left"), np.searchsorted(gb, ga, "right")  # gb is sorted
+        ia = np.flatnonzero(hi > lo)  # the shingles of a that b holds too
+        lo, hi = lo[ia], hi[ia]
         counts = hi - lo
         # every position of the shingle in a with every position of it in b
         jb = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))

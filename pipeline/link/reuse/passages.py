@@ -12,7 +12,7 @@ from pipeline.link.reuse.align import align_pair, prose_words
 from pipeline.link.reuse.articles import Corpus, Passage, build_corpus
 from pipeline.link.reuse import derivation
 from pipeline.link.reuse.direction import TIME_RULES, decide_source, relative_day
-from pipeline.link.reuse.index import candidate_index, content_pairs
+from pipeline.link.reuse.index import candidate_index, content_pairs, in_sorted
 from pipeline.schemas import empty_frame
 
 log = logging.getLogger(__name__)
@@ -31,10 +31,11 @@ def credit_third_articles(passages: list[Passage], corpus: Corpus, min_words: in
     """
     covered: dict[int, dict[int, np.ndarray]] = {}  # copy -> source -> sorted word indices of the copy
     for p in passages:
-        if p.match != "verbatim":
-            continue
-        by_source = covered.setdefault(p.copy, {})
-        by_source[p.source] = np.union1d(by_source.get(p.source, p.xs[:0]), p.xs)
+        if p.match == "verbatim":
+            covered.setdefault(p.copy, {}).setdefault(p.source, []).append(p.xs)
+    for by_source in covered.values():
+        for source, runs in by_source.items():
+            by_source[source] = np.unique(np.concatenate(runs))
     out = []
     for p in passages:
         if p.match != "verbatim":
@@ -46,7 +47,7 @@ def credit_third_articles(passages: list[Passage], corpus: Corpus, min_words: in
             continue
         taken = np.zeros(len(p.xs), dtype=bool)
         for z in thirds:
-            taken |= np.isin(p.xs, covered[p.copy][z]) & np.isin(p.ys, covered[p.source][z])
+            taken |= in_sorted(p.xs, covered[p.copy][z]) & in_sorted(p.ys, covered[p.source][z])
         # runs of words the source added itself
         edges = np.flatnonzero(np.diff(np.r_[0, (~taken).astype(np.int8), 0]))
         for start, stop in zip(edges[::2], edges[1::2]):
@@ -145,7 +146,7 @@ def _source_union_containment(grams: list[np.ndarray], copy: int, source: int, e
                                else np.zeros(len(own), dtype=bool))
     found = found_earlier[copy]
     if source not in earlier:
-        found = found | np.isin(own, grams[source])
+        found = found | in_sorted(own, grams[source])  # gram_hashes are sorted and distinct
     return float(found.mean())
 
 
