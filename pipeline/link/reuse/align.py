@@ -58,6 +58,7 @@ def align_chain(chain: list[tuple[int, int]], ids_a: list[int], ids_b: list[int]
     """
     segments: list[list[tuple[int, int]]] = [[]]
     end_a = end_b = None
+    prev_i = prev_j = None
     for i, j in chain:
         if end_a is not None and i > end_a and j > end_b:
             gap = SequenceMatcher(None, ids_a[end_a:i], ids_b[end_b:j], autojunk=False)
@@ -66,8 +67,15 @@ def align_chain(chain: list[tuple[int, int]], ids_a: list[int], ids_b: list[int]
                 segments.append([])
             else:
                 for blk in blocks:
-                    segments[-1].extend((end_a + blk.a + t, end_b + blk.b + t) for t in range(blk.size))
-        segments[-1].extend((i + t, j + t) for t in range(k))
+                    segments[-1].extend(zip(range(end_a + blk.a, end_a + blk.a + blk.size),
+                                            range(end_b + blk.b, end_b + blk.b + blk.size)))
+        # On the previous anchor's diagonal and within k words of it, the first words of this
+        # anchor are already in the segment (set() below drops repeats anyway): a verbatim copy
+        # has an anchor at every word, and adding each word k times was a hot spot.
+        same_diagonal = prev_i is not None and 0 < i - prev_i < k and i - prev_i == j - prev_j
+        first = k - (i - prev_i) if same_diagonal else 0
+        segments[-1].extend(zip(range(i + first, i + k), range(j + first, j + k)))
+        prev_i, prev_j = i, j
         end_a = i + k if end_a is None else max(end_a, i + k)
         end_b = j + k if end_b is None else max(end_b, j + k)
     out = []
