@@ -23,7 +23,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -66,19 +66,41 @@ class Profile:
     sentence: np.ndarray  # int: sentence number, -1 outside prose
     cache: dict = field(default_factory=dict)  # matrices built once per article, reused by every pair
 
-    @cached_property
-    def sentence_tokens(self) -> list[np.ndarray]:
-        """Per sentence number, its prose tokens in text order. Built once per article: masking the
-        whole article for one sentence, for every aligned sentence of every pair, was a hot spot."""
-        at = np.flatnonzero(self.sentence >= 0)
-        n_sent = int(self.sentence.max()) + 1 if len(at) else 0
-        bounds = np.searchsorted(self.sentence[at], np.arange(1, n_sent))  # sentence numbers rise in text order
-        return np.split(at, bounds) if n_sent else []
 
-    @cached_property
-    def sentence_stems(self) -> list[list[int]]:
-        """Per sentence number, the stems of its content words in text order (with repeats)."""
-        return [self.stem[at][self.stem[at] >= 0].tolist() for at in self.sentence_tokens]
+@dataclass
+class SentenceIndex:
+    """An article's prose grouped by sentence number, so that a pair's work on one sentence costs
+    that sentence, not a scan of the whole article (masking the article once per aligned sentence of
+    every pair was the link stage's hot spot). Sentence numbers rise in text order, so each
+    sentence's tokens and stems are one slice of the flat arrays."""
+    tokens: np.ndarray        # prose token indices in text order
+    token_starts: np.ndarray  # sentence n's tokens: tokens[token_starts[n]:token_starts[n + 1]]
+    stems: np.ndarray         # stems of the prose's content words in text order
+    stem_starts: np.ndarray   # likewise for stems
+
+    def tokens_of(self, first: int, last: int) -> np.ndarray:
+        """Prose tokens of sentences first..last."""
+        return self.tokens[self.token_starts[first]:self.token_starts[min(last + 1, len(self.token_starts) - 1)]]
+
+    def stems_of(self, first: int, last: int) -> np.ndarray:
+        """Content stems of sentences first..last, in text order, with repeats."""
+        return self.stems[self.stem_starts[first]:self.stem_starts[min(last + 1, len(self.stem_starts) - 1)]]
+
+
+def sentence_index(p: Profile) -> SentenceIndex:
+    """The SentenceIndex of an article's profile."""
+    at = np.flatnonzero(p.sentence >= 0)
+    n_sent = int(p.sentence[at].max()) + 1 if len(at) else 0
+    content = at[p.stem[at] >= 0]
+    return SentenceIndex(at, np.searchsorted(p.sentence[at], np.arange(n_sent + 1)),
+                         p.stem[content], np.searchsorted(p.sentence[content], np.arange(n_sent + 1)))
+
+
+def cached_sentence_index(p: Profile) -> SentenceIndex:
+    """sentence_index(p), kept in the profile's cache (dropped with it after the article's last pair)."""
+    if "sentences" not in p.cache:
+        p.cache["sentences"] = sentence_index(p)
+    return p.cache["sentences"]
 
 
 def quoted_mask(text: str, tok: Tokens) -> np.ndarray:
@@ -308,16 +330,16 @@ def pair_measure(c: int, s: int, passages: list[tuple[np.ndarray, np.ndarray]], 
     features = {"derived_share": float(derived.sum() / n_prose)}
     n_src = int(ps.sentence.max()) + 1 if len(ps.sentence) and ps.sentence.max() >= 0 else 0
     aligned = [(int(i), *window_sentences(int(best[i]), n_src), float(overlap[i])) for i in np.flatnonzero(aligned_sent)]
-    aligned_words = sum(shared_words(pc, ps, i, j0, j1) for i, j0, j1, _ in aligned)
+    index_c, index_s = cached_sentence_index(pc), cached_sentence_index(ps)
+    aligned_words = sum(shared_words(index_c, index_s, i, j0, j1) for i, j0, j1, _ in aligned)
     return PairMeasure(features, float((verbatim & prose).sum() / n_prose), features["derived_share"], aligned,
                        quotes_source, aligned_words)
 
 
-def shared_words(pc: Profile, ps: Profile, i: int, j0: int, j1: int) -> int:
+def shared_words(copy: SentenceIndex, source: SentenceIndex, i: int, j0: int, j1: int) -> int:
     """Content words of sentence i of the copy whose stem is in sentences j0..j1 of the source."""
-    stems_i = pc.sentence_stems[i] if 0 <= i < len(pc.sentence_stems) else []
-    in_source = set().union(*ps.sentence_stems[max(j0, 0): j1 + 1])
-    return sum(stem in in_source for stem in stems_i)
+    in_source = set(source.stems_of(j0, j1).tolist())
+    return sum(stem in in_source for stem in copy.stems_of(i, i).tolist())
 
 
 @lru_cache(maxsize=4)

@@ -75,13 +75,17 @@ def paraphrases(link, profs: list, corpus: Corpus) -> list[Passage]:
     for xs, _ in link.passages:
         in_verbatim[xs] = True
     out = []
+    if not link.measure.aligned:
+        return out
+    # built for this link and not kept: the profiles' caches are emptied once all pairs are measured
+    index_c, index_s = derivation.sentence_index(pc), derivation.sentence_index(ps)
     for i, j0, j1, overlap in link.measure.aligned:
-        xs = pc.sentence_tokens[i].astype(np.int32)
-        ys = np.concatenate(ps.sentence_tokens[j0: j1 + 1] or [xs[:0]]).astype(np.int32)
+        xs = index_c.tokens_of(i, i).astype(np.int32)
+        ys = index_s.tokens_of(j0, j1).astype(np.int32)
         if not len(xs) or not len(ys) or in_verbatim[xs].any():
             continue
-        out.append(Passage(link.copy, link.source, xs, ys, "paraphrase", derivation.shared_words(pc, ps, i, j0, j1),
-                           round(overlap, 3)))
+        out.append(Passage(link.copy, link.source, xs, ys, "paraphrase",
+                           derivation.shared_words(index_c, index_s, i, j0, j1), round(overlap, 3)))
     return out
 
 
