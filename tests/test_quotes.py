@@ -45,14 +45,14 @@ DIRECT = [
      [("We will win this fight,", "direct", "Jane Smith")]),
     ("Jane Smith told reporters: “We will win this fight.”",
      [("We will win this fight.", "direct", "Jane Smith")]),
-    ("According to John Brown, “The budget is balanced for the first time in years.”",
-     [("The budget is balanced for the first time in years.", "direct", "John Brown")]),
+    ("According to John Brown, “The pool will reopen before the school holidays.”",
+     [("The pool will reopen before the school holidays.", "direct", "John Brown")]),
     # speaker inside: the second sentence of the quote continues the first one's speaker
     ("“The plan is dead,” Brown said. “Nobody on the council wants it.”",
      [("The plan is dead,", "direct", "Brown"), ("Nobody on the council wants it.", "direct", "Brown")]),
     # a quote split by its tag
-    ("“My hope,” Brown said, “is that the budget passes this week.”",
-     [("My hope,", "direct", "Brown"), ("is that the budget passes this week.", "direct", "Brown")]),
+    ("“Our aim,” Brown said, “is to finish the roads by June.”",
+     [("Our aim,", "direct", "Brown"), ("is to finish the roads by June.", "direct", "Brown")]),
     ("“The plan is dead,” Brown said, adding that “nobody wants it.”",
      [("The plan is dead,", "direct", "Brown"), ("nobody wants it.", "partial", "Brown")]),
     # a floating quote paragraph inherits the last speaker
@@ -71,14 +71,14 @@ DIRECT = [
     ("“Malay cuisine is rarely deep-fried,” he points out.",
      [("Malay cuisine is rarely deep-fried,", "direct", "he")]),
     # a colon introducer in the paragraph before
-    ("Brown continued:\n\n“The health issue is very much a partisan issue, and we all know it.”",
-     [("The health issue is very much a partisan issue, and we all know it.", "direct", "Brown")]),
+    ("Brown continued:\n\n“The parking question divides this town, and every one of us can see it.”",
+     [("The parking question divides this town, and every one of us can see it.", "direct", "Brown")]),
     # a noun of a work before a full sentence in marks: still a quote
-    ("In the ad, “You work hard. You pay your taxes,” a narrator says.",
-     [("You work hard. You pay your taxes,", "direct", "a narrator")]),
+    ("In the film, “You train every day. You play fair,” a narrator says.",
+     [("You train every day. You play fair,", "direct", "a narrator")]),
     # the subject of "said" is not a word of the quote
-    ('"One of the hardest workers on the whole county board," Rep. Harold T. Mills (D-Ore.) said.',
-     [("One of the hardest workers on the whole county board,", "direct", "Rep. Harold T. Mills")]),
+    ('"One of the hardest workers on the whole county board," Rep. Harold T. Weller (D-Ore.) said.',
+     [("One of the hardest workers on the whole county board,", "direct", "Rep. Harold T. Weller")]),
 ]
 
 
@@ -93,7 +93,7 @@ PARTIAL = [
      [("US-backed coup attempts", "scare", "it")]),
     # negatives: emphasis and terms nobody is said to have said
     ("The \"sex tape\" story spread quickly across the city.", []),
-    ("Byrd's strategy of \"massive resistance\" failed in the courts.", []),
+    ("The club's policy of \"open gates\" ended within a year.", []),
     # a reporting verb in the sentence that does not govern the quoted words
     ("She has been called a fraud by rival bakers for selling \"miracle\" bread.", []),
 ]
@@ -108,8 +108,15 @@ MIXED = [
      [("the move had been \"a public show of support\" for the government", "mixed", "One of the sources")]),
     ("The plan, Brown said on Monday, was “a disaster” for the town.",
      [("The plan, Brown said on Monday, was “a disaster” for the town", "mixed", "Brown")]),
-    ("The figures show \"a significant improvement\" in the region, the minister said.",
-     [("The figures show \"a significant improvement\" in the region", "mixed", "the minister")]),
+    # the seeds' shapes, invented: a description holding a partial quote is one row; a judgment of
+    # what somebody called something holds the naming, which stays a scare row of its own
+    ("The report describes a “slow retreat” which has been gaining pace of late.",
+     [("a “slow retreat” which has been gaining pace of late", "mixed", "The report")]),
+    ("The council condemned what it called “a reckless plan”.",
+     [("a reckless plan", "scare", "it"), ("what it called “a reckless plan”", "mixed", "The council")]),
+    # a verb of showing inside a report is the speaker's evidence, no second source of the quote
+    ("The figures show \"a clear rise\" in visitors, the director said.",
+     [("The figures show \"a clear rise\" in visitors", "mixed", "the director")]),
 ]
 
 
@@ -126,7 +133,7 @@ def test_partial_and_scare_quotes(quotes_of, body, expected):
 # Titles, names and markup in quote marks are not quotes.
 NOT_QUOTES = [
     "Kessler told the network's \"Breakfast Hour\" that he would vote for the budget.",
-    "The 30-second spot, titled \"Arrogant,\" will air on Monday night.",
+    "The short film, titled \"Harbour Lights,\" will be shown on Friday night.",
     "At a picnic he has held since college, Rep. Thomas J. \"Tommy\" Reed grilled corn.",
     "On Monday’s episode of “The Lena Park Breakfast Hour,” the host talked about the budget.",
     "Dana Ortiz’ commentary, \"Mayors, tell your budget story,\" was widely read this week.",
@@ -178,12 +185,12 @@ def test_a_quote_over_several_paragraphs_is_one_quote(quotes_of):
 
 
 def test_a_transcript_is_one_quote_per_turn(quotes_of):
-    body = ('Partial transcript as follows:\n\n"WALLACE: Why would the mayor do that?\n\n'
-            '"BROWN: Well, look, the budget is balanced.\n\n"WALLACE: Thank you, sir."')
+    body = ('Part of the interview is below:\n\n"OKAFOR: Why would the mayor do that?\n\n'
+            '"BROWN: Well, look, the budget is balanced.\n\n"OKAFOR: Thank you, sir."')
     rows = quotes_of(body)
     assert [(r["text"], r["speaker"]) for r in rows] == [
-        ("Why would the mayor do that?", "WALLACE"), ("Well, look, the budget is balanced.", "BROWN"),
-        ("Thank you, sir.", "WALLACE")]
+        ("Why would the mayor do that?", "OKAFOR"), ("Well, look, the budget is balanced.", "BROWN"),
+        ("Thank you, sir.", "OKAFOR")]
 
 
 def test_an_unclosed_mark_is_cut_at_its_paragraph_and_logged(quotes_of, caplog):
@@ -351,9 +358,9 @@ REPORTED = [
     ("The mayor said the plant was old. It loses money every year, the owner said.",
      [("the plant was old", "reported", "The mayor"), ("It loses money every year", "reported", "the owner")]),
     # a tag set off by commas inside the sentence it reports; a closing mark of two apostrophes
-    ("These clerks, Jones explained later in the hearing, were well paid, earning more than most teachers.",
-     [("These clerks, Jones explained later in the hearing, were well paid, earning more than most teachers",
-       "reported", "Jones")]),
+    ("The lifeguards, Ortiz explained at the meeting on Tuesday, were short of staff, working double shifts.",
+     [("The lifeguards, Ortiz explained at the meeting on Tuesday, were short of staff, working double shifts",
+       "reported", "Ortiz")]),
     ("On Tuesday, Smith spoke, and then the crowd left.", []),
     ("However noble the aim, raising the fuel tax ''is the wrong tool,'' Mr. Grant said.",
      [("However noble the aim, raising the fuel tax ''is the wrong tool,''", "mixed", "Mr. Grant")]),
@@ -362,6 +369,9 @@ REPORTED = [
     # a noun of saying with a content clause
     ("The union's claim that the budget was unfair angered the council.",
      [("the budget was unfair", "reported", "The union")]),
+    # a verb the tagger read as a noun of saying, with its own subject and clause
+    ("Omar Díaz charges that the contractors padded their bills.",
+     [("the contractors padded their bills", "reported", "Omar Díaz")]),
     # content over several sentences after a colon
     ("The treasurer said: the budget is balanced. Taxes will not rise this year.",
      [("the budget is balanced. Taxes will not rise this year", "reported", "The treasurer")]),
@@ -379,17 +389,18 @@ REPORTED = [
     ("The union has vowed to keep up the strike.", [("to keep up the strike", "reported", "The union")]),
     ("The mayor has touted the new harbour park.", [("the new harbour park", "reported", "The mayor")]),
     # a noun object goes on with a phrase describing it that the parse hung on the verb; a setting
-    # ("in a speech") or a date stays out
-    ("The governor cited his own endorsements from 88 mayors.",
-     [("his own endorsements from 88 mayors", "reported", "The governor")]),
+    # ("in a speech", "by email") or a date stays out
+    ("The principal cited letters of support from 40 teachers.",
+     [("letters of support from 40 teachers", "reported", "The principal")]),
     ("The senator attacked the plan in a long speech.", [("the plan", "reported", "The senator")]),
+    ("The union announced the strike by email.", [("the strike", "reported", "The union")]),
     # a noun object goes on with "as" or "to"
     ("The minister likened the new tax to a slow leak.",
      [("the new tax to a slow leak", "reported", "The minister")]),
     # a quoted judgment inside the content is one row with it; a quote of another speaker inside
     # the content does not void the report around it
-    ("The senator called the bank's behavior “outrageous” on Monday.",
-     [("the bank's behavior “outrageous”", "mixed", "The senator")]),
+    ("The coach called the club's conduct “disgraceful” on Sunday.",
+     [("the club's conduct “disgraceful”", "mixed", "The coach")]),
     ("The mayor said that the clerk once described the new plan as “the best deal” of the decade.",
      [("the clerk once described the new plan as “the best deal” of the decade", "mixed", "The mayor"),
       ("the new plan as “the best deal” of the decade", "mixed", "the clerk")]),
@@ -404,12 +415,84 @@ REPORTED = [
     ("The minister declined to comment.", []),
     ("A spokesman refused to say whether the plant would close.", []),
     ("The mayor refused to sign the budget.", [("to sign the budget", "reported", "The mayor")]),
-    # a cue after "without" reports nothing; the writer ("I", "we") is no reported source
-    ("It goes without saying that the budget is late.", []),
+    # a cue after "without" reports nothing; the writer ("I", "we") and the reader or anybody ("you",
+    # "everyone") are no reported source
     ("The clerk left without saying that the budget was late.", []),
     ("I guess the budget is late.", []),
     ("We reported last week that the budget was late.", []),
+    ("As you may recall, the pool closed last summer.", []),
+    ("As everyone says, the pool is too cold.", []),
+    ("Let's suppose the pool reopens in May.", []),
     ("The clerk guessed that the budget was late.", [("the budget was late", "reported", "The clerk")]),
+    # a cue the lemmatizer misses ("hopes" -> "hop") is still found by its written form
+    ("The owner hopes to reopen the mill next year.", [("to reopen the mill next year", "reported", "The owner")]),
+    ("The owner hoped the mill would reopen.", [("the mill would reopen", "reported", "The owner")]),
+    # infinitives coordinated with the cue's own, which the parse hangs on the cue, are content too
+    ("The club wants to repaint the stands, fix the roof and hire a new coach.",
+     [("to repaint the stands, fix the roof and hire a new coach", "reported", "The club")]),
+    ("The governor promised to cut taxes and in some cases end them.",
+     [("to cut taxes and in some cases end them", "reported", "The governor")]),
+    # a verb of saying whose noun object is the hearer takes an infinitive as content when the
+    # hearer is a person, without the hearer; verbs whose noun object is what was said (stress,
+    # describe, declare) take the object
+    ("The coach told the officials to check the pitch.", [("to check the pitch", "reported", "The coach")]),
+    ("The principal asked them to leave the gym.", [("to leave the gym", "reported", "The principal")]),
+    ("The senator stressed the need for new roads.", [("the need for new roads", "reported", "The senator")]),
+    ("The mayor told reporters on Friday.", []),
+    # an "as" aside reports the clause it hangs on; "as" of time does not; a tag with its hearer
+    ("As the mayor noted, the budget is late.", [("the budget is late", "reported", "the mayor")]),
+    ("The stadium, as one of the club's coaches remarked, seldom fills up on a weeknight.",
+     [("The stadium, as one of the club's coaches remarked, seldom fills up on a weeknight", "reported",
+       "one of the club's coaches")]),
+    ("As Brown talked about jobs, Smith looked at the crowd.", [("jobs", "reported", "Brown")]),
+    ("The real problem, she told me last spring, was that the roof leaked.",
+     [("The real problem, she told me last spring, was that the roof leaked", "reported", "she")]),
+    # a clause whose verb is also a verb of saying ("continue") is content unless set off as a tag
+    ("The clerk said the strike would continue into May.",
+     [("the strike would continue into May", "reported", "The clerk")]),
+    # a noun object of a verb of showing is what was shown; a thing found is no finding, unless
+    # judged ("found the bridge unsafe")
+    ("Surveys show a clear lead for the home team.", [("a clear lead for the home team", "reported", "Surveys")]),
+    ("The firm found a way to cut costs.", []),
+    ("The forecast shows the river rising by two feet.",
+     [("the river rising by two feet", "reported", "The forecast")]),
+    ("An inspector found the bridge unsafe.", [("the bridge unsafe", "reported", "An inspector")]),
+    # a noun of intending keeps its infinitive past a date; a purpose is the speaker's, not content
+    ("The school board announced plans this spring to add a new wing.",
+     [("plans this spring to add a new wing", "reported", "The school board")]),
+    ("The principal cited the survey to defend the fee.", [("the survey", "reported", "The principal")]),
+    # a verb of characterizing with its object and what it is made out to be
+    ("The coach has portrayed the new stadium as a gift to the town.",
+     [("the new stadium as a gift to the town", "reported", "The coach")]),
+    # verbs of approving, admiring or perceiving are no verbs of saying
+    ("The council approved the budget.", []),
+    ("Visitors admire the old bridge.", []),
+    ("Shoppers heard the bells ring.", []),
+    # an infinitive cue reports when its verb is one of aspect ("appeared to", "went on to"), not of
+    # aim, of a future ("is going to") or of a habit ("tend to")
+    ("The coach appeared to suggest that the season was over.",
+     [("the season was over", "reported", "The coach")]),
+    ("The mayor went on to explain that the budget was late.",
+     [("the budget was late", "reported", "The mayor")]),
+    ("The coach is going to announce the team on Friday.", []),
+    ("She is going to say that the pool is closed.", []),
+    ("Coaches tend to praise their players.", []),
+    ("The clerk hopes to prove that the budget was late.",
+     [("to prove that the budget was late", "reported", "The clerk")]),
+    # a gerund cue under a modal shares its mood; a negated modal still reports
+    ("The club might want to call the plumber, stressing the damage to the roof.", []),
+    ("They could not help mentioning that the pool was cold.",
+     [("the pool was cold", "reported", "They")]),
+    # a passive verb of saying without "by" names no source: its subject is the one addressed or the
+    # thing said; with "by", the agent is the source
+    ("The mayor was asked about the budget.", []),
+    ("Voters were told that the polls would close early.", []),
+    ("That question was never asked of the mayor.", []),
+    ("The budget was criticized by the union.", [("The budget", "reported", "the union")]),
+    # the cue in a relative clause reports its antecedent, not the sentence around it; a condition
+    # with its auxiliary first is no content of the tag before it
+    ("Nothing the coach says is ever true.", []),
+    ("The coach added a warning, should the club try to sign him again.", []),
     # a clause before a cue that takes an object after it is a setting, not the content
     ("In his 1998 book, ''Grow Your Savings,'' Mr. Lane suggested keeping a list of every bill.",
      []),
@@ -458,18 +541,55 @@ def test_cues_are_found_in_the_nlp_pass(nlp):
 
 
 BODY = ("The city council met on Monday evening to discuss the budget for the coming year, and many "
-        "members of the public attended the long meeting at the town hall.\n\n")
-# (headline, expected reported rows): a headline that names its source before a colon
+        "members of the public attended the long meeting at the town hall. Mayor Jane Brown spoke after the vote.\n\n")
+# (headline, expected reported rows): a headline that names its source before a colon, or a cue verb
 HEADLINES = [
     ("Jane Brown: The Budget Will Pass This Year\n\n", [("The Budget Will Pass This Year", "reported", "Jane Brown")]),
     ("Senator Jane Brown: Budget will pass this year\n\n",
      [("Budget will pass this year", "reported", "Senator Jane Brown")]),
     ("Analysis: The Budget Will Pass This Year\n\n", []),
+    # a cue verb in the headline, its source right before it; content after it, or before a comma
+    ("Jane Brown Says the Budget Will Pass\n\n", [("the Budget Will Pass", "reported", "Jane Brown")]),
+    ("The Budget Will Pass, Jane Brown Says\n\n", [("The Budget Will Pass", "reported", "Jane Brown")]),
+    ("Board denies request to close the pool\n\n",
+     [("request to close the pool", "reported", "Board")]),
+    ("Brown Plans to Cut Taxes\n\n", [("to Cut Taxes", "reported", "Brown")]),
+    # a preposition that opens what was said is left out, as in the body
+    ("Jane Brown Warns Against Pool Cuts\n\n", [("Pool Cuts", "reported", "Jane Brown")]),
+    # a rubric before a colon is no source; the headline after it may still have one
+    ("Live Updates: Jane Brown urges fans to arrive early\n\n",
+     [("fans to arrive early", "reported", "Jane Brown")]),
+    # negatives: no source before the cue, a noun that looks like a verb, a verb used literally, no
+    # content, one word that is no name, a verb that is no verb of saying
+    ("Pool Fees Rise in the City\n\n", []),
+    ("Brown Plans for Taxes Are Complex\n\n", []),
+    ("Jane Brown Speaks at Club Dinner\n\n", []),
+    ("Jane Brown Says\n\n", []),
+    ("Jane Brown Calls for Calm\n\n", []),
+    ("Council Approves Budget\n\n", []),
+    ("Union Discusses Pay\n\n", []),
+    ("Jane Brown Knows Best\n\n", []),
 ]
 
 
 @pytest.mark.parametrize("head,expected", HEADLINES)
-def test_a_headline_with_its_source_before_a_colon(quotes_of, head, expected):
+def test_headline_sources_and_cues(quotes_of, head, expected):
     rows = quotes_of("", head=head + BODY)
     assert brief(rows, {"reported"}) == expected
     assert all(r["in_body"] is False for r in rows if r["form"] == "reported")
+
+
+# (dek, expected reported rows): a dek is read for reported speech but is not body text
+DEKS = [
+    ("The mayor says the new budget will pass next week.",
+     [("the new budget will pass next week", "The mayor", False)]),
+    ("A long night at the town hall ended with a vote on the new pool.", []),
+]
+
+
+@pytest.mark.parametrize("dek,expected", DEKS)
+def test_a_dek_is_read_for_reported_speech_but_is_not_body(quotes_of, parse, dek, expected):
+    text = f"Council passes budget\n\n{dek}\n\n" + BODY
+    assert parse(text)[1].subtitle == dek
+    rows = quotes_of("", head=text)
+    assert [(r["text"], r["speaker"], r["in_body"]) for r in rows if r["form"] == "reported"] == expected

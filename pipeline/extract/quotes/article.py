@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from pipeline.extract.quotes.attribution import Resolver
+from pipeline.extract.quotes.attribution import Resolver, Speaker
 
 _TAG_RE = re.compile(r"<[A-Za-z/][^<>]*>")
 # An introducer of an unmarked block quote: "X reports the following details", "…, per the WSJ:".
@@ -26,6 +26,15 @@ class Attributed:
     extra: dict = field(default_factory=dict)
 
 
+@dataclass
+class Reported:
+    """A reported-speech candidate: content span, cue token, speaker."""
+    start: int           # content, character offsets
+    end: int
+    cue: object          # the cue token
+    speaker: Speaker
+
+
 def markup_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _TAG_RE.finditer(text)]
 
@@ -41,11 +50,17 @@ class Article:
         self.doc = doc
         self.text = doc.text
         self.layout = layout
-        self.paras = sorted(layout.body_spans)
+        # A dek ("subtitle") carries attributions as the body does ("The mayor says the budget will
+        # pass"), and a short lede is easily taken for one; read both, mark only body rows in_body.
+        self.body_paras = sorted(layout.body_spans)
+        self.paras = sorted(self.body_paras + [(b.start, b.end) for b in layout.blocks if b.kind == "subtitle"])
         self.resolver = Resolver(doc, entities)
         self.markup = markup_spans(self.text)
         self.sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
         self._sent_starts = [a for a, _ in self.sents]
+
+    def starts_in_body(self, pos: int) -> bool:
+        return any(p0 <= pos < p1 for p0, p1 in self.body_paras)
 
     def para_of(self, pos: int) -> tuple[int, int, int]:
         k = para_index(self.paras, pos)
@@ -87,5 +102,5 @@ def quote_row(art: Article, c, form: str, att: Attributed) -> dict:
         "speaker": att.speaker, "speaker_start": att.start, "speaker_end": att.end,
         "speaker_name": att.name, "speaker_entity_id": None, "speaker_kind": att.kind, "cue": att.cue,
         "cluster_id": None, "origin_article_id": None,
-        "sentence_start": s0, "sentence_end": s1, "in_body": True,
+        "sentence_start": s0, "sentence_end": s1, "in_body": art.starts_in_body(c.start),
     }

@@ -22,8 +22,9 @@ from pipeline.lexicons import entry_set, rows
 # those marked quote_cue also tag quotes.
 CUE_CLASSES: dict[str, str] = {r["lemma"]: r["class"] for r in rows("speech_verbs.tsv")}
 SPEECH_VERBS = frozenset(r["lemma"] for r in rows("speech_verbs.tsv") if r["quote_cue"] == "yes")
-# Classes whose noun object is what was said or judged: "denied the report", "criticized the plan".
-OBJECT_CUES = frozenset({"announce", "judge"})
+# Classes whose noun object is what was said, judged or shown: "denied the report", "criticized the
+# plan", "surveys show a clear lead".
+OBJECT_CUES = frozenset({"announce", "judge", "indicate"})
 # Classes whose infinitive is the content: "refused to testify", "urged the council to vote".
 INFINITIVE_CUES = frozenset({"announce", "intend"})
 # Verbs that name a thing in quote marks: the quote is a scare quote.

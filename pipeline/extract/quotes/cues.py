@@ -17,13 +17,25 @@ SPANS_KEY = "quote_cues"
 _VERB = {"IN": ["VERB", "AUX"]}
 
 
+def regular_forms(lemma: str) -> set[str]:
+    """The regular inflections of a verb ("hope" -> hopes, hoped, hoping): the model's lemmatizer
+    misses some ("hopes" -> "hop"), so a cue is also matched by its written form."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms.add(lemma[:-1] + "ing")
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return forms
+
+
 def _matcher(vocab) -> Matcher:
     matcher = Matcher(vocab)
     by_class: dict[str, list[str]] = {}
     for lemma, cls in CUE_CLASSES.items():
         by_class.setdefault(cls, []).append(lemma)
     for cls, lemmas in sorted(by_class.items()):
-        matcher.add(cls, [[{"LEMMA": {"IN": sorted(lemmas)}, "POS": _VERB}]])
+        forms = sorted({f for lemma in lemmas for f in regular_forms(lemma)})
+        matcher.add(cls, [[{"LEMMA": {"IN": sorted(lemmas)}, "POS": _VERB}], [{"LOWER": {"IN": forms}, "POS": _VERB}]])
     matcher.add("according_to", [[{"LOWER": "according"}, {"LOWER": "to"}]])
     matcher.add("noun", [[{"LEMMA": {"IN": sorted(SAYING_NOUNS)}, "POS": "NOUN"}]])
     return matcher
@@ -36,7 +48,9 @@ class QuoteCues:
         self.matcher = _matcher(vocab)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[SPANS_KEY] = [Span(doc, s, e, label=label) for label, s, e in self.matcher(doc)]
+        # a cue matched by both its lemma and its form is one span
+        found = sorted(set(self.matcher(doc)), key=lambda m: (m[1], m[2], m[0]))
+        doc.spans[SPANS_KEY] = [Span(doc, s, e, label=label) for label, s, e in found]
         return doc
 
 

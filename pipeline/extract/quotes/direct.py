@@ -419,7 +419,7 @@ def attribute_quotes(art: Article, cands: list[Candidate], quote_spans) -> tuple
         last = rows[-1] if rows else None
         if embedded and last is not None and last["speaker_start"] is not None and p0 <= last["start"] \
                 and last["end"] < last["speaker_start"] < c.start and c.start - last["end"] < 150:
-            # the second half of a quote split by its tag: "“My hope,” he said, “is that …”"
+            # the second half of a quote split by its tag: "“Our aim,” she said, “is to …”"
             att = Attributed(last["speaker"], last["speaker_start"], last["speaker_end"], last["speaker_name"],
                              last["speaker_kind"], last["cue"], pos=c.start, para=k)
             history.append(att)

@@ -6,7 +6,9 @@ Each pass finds (cue, content, speaker) triples of one construction, read off th
   one), content before the cue ("The deal is dead, the senator said"), and content running to the
   end of the paragraph after "X said:";
 - "according to X": the clause the phrase attaches to;
-- nouns of saying with a content clause: "the senator's claim that ...", "a statement by X that ...".
+- nouns of saying with a content clause: "the senator's claim that ...", "a statement by X that ...";
+- headlines (pipeline.extract.quotes.headlines). Where a tag sits against its content (after it,
+  inside it, an "as" aside) is read in pipeline.extract.quotes.tags.
 
 The speaker is found as for quotes (attribution.speaker_for_cue); a triple without one is dropped,
 so passives with no agent ("it was reported that") and literal uses with no clause ("said on
@@ -15,27 +17,24 @@ it; a partial quote inside reported content merges into one row of form `mixed`.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from pipeline.extract.quotes.article import FOLLOWING_RE, Article, Attributed, in_quotes, quote_row
+from pipeline.extract.quotes.article import FOLLOWING_RE, Article, Attributed, Reported, in_quotes, quote_row
 from pipeline.extract.quotes.attribution import (ANON_HEADS, CUE_CLASSES, INFINITIVE_CUES, OBJECT_CUES, SPEECH_VERBS,
-                                                 Speaker, phrase_tokens, speaker_for_cue, speaker_over)
+                                                 phrase_tokens, speaker_for_cue, speaker_over)
 from pipeline.extract.quotes.cues import cue_spans
+from pipeline.extract.quotes.headlines import headline_cue, headline_source
 from pipeline.extract.quotes.marks import QUOTE_CHARS
 from pipeline.extract.quotes.naming import kind_and_name
+from pipeline.extract.quotes.tags import (as_aside, as_inside, between_commas, hearer, inverted_tag, paragraph_before,
+                                          tag_inside)
 from pipeline.lexicons import rows
 
 
-@dataclass
-class Reported:
-    start: int           # content, character offsets
-    end: int
-    cue: object          # the cue token
-    speaker: Speaker
+def _prepositions(use: str) -> frozenset[str]:
+    return frozenset(r["preposition"] for r in rows("content_prepositions.tsv") if r["use"] == use)
 
 
-_PREPOSITIONS = {r["preposition"]: r["use"] for r in rows("content_prepositions.tsv")}
 _LEAD_WORDS = frozenset(r["word"] for r in rows("clause_words.tsv") if r["role"] == "complementizer")
 
 
@@ -46,8 +45,16 @@ def _content_span(doc, toks) -> tuple[int, int] | None:
     if toks and toks[0].tag_ in ("WDT", "WP") and toks[0].lower_ in ("which", "who", "whom"):
         return None
     while toks and (toks[0].is_punct or toks[0].lower_ in _LEAD_WORDS or toks[0].is_space):
+        if toks[0].text in QUOTE_CHARS and any(t.text in QUOTE_CHARS for t in toks[1:]):
+            break  # an opening mark whose closing one is in the content stays with it
         toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in "”\"’":
+    if toks and toks[0].i > 0 and doc[toks[0].i - 1].text in QUOTE_CHARS and \
+            sum(t.text in QUOTE_CHARS for t in toks) % 2:
+        toks = [doc[toks[0].i - 1]] + toks  # ... and so does one the parse left out before it
+    if toks and toks[-1].i + 1 < len(doc) and doc[toks[-1].i + 1].text in QUOTE_CHARS and \
+            sum(t.text in QUOTE_CHARS for t in toks) % 2:
+        toks = toks + [doc[toks[-1].i + 1]]  # ... or after it
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc") and toks[-1].text not in "”\"’":
         toks = toks[:-1]
     if not toks or len(toks) == 1 and toks[0].pos_ not in ("PROPN", "NOUN"):
         return None  # "cited it": a pronoun is no content to show
@@ -67,35 +74,62 @@ def _in_sentence(toks, sent):
 
 
 _MODALS = frozenset(r["word"] for r in rows("clause_words.tsv") if r["role"] == "hypothetical_modal")
-# The writer ("I guess", "we reported") outside quote marks is no source reported in the news.
-_WRITER = frozenset(r["word"] for r in rows("clause_words.tsv") if r["role"] == "writer_pronoun")
+# "appeared to suggest", "continued to insist", "went on to explain": an infinitive cue that did happen.
+_ASPECT = frozenset(r["word"] for r in rows("clause_words.tsv") if r["role"] == "aspect_verb")
+# The writer ("I guess", "we reported") and the reader or anybody ("as you know", "as everyone knows")
+# outside quote marks are no source reported in the news.
+_WRITER = frozenset(r["word"] for r in rows("clause_words.tsv") if r["role"] in ("writer_pronoun", "reader_pronoun"))
 
 
 def _hypothetical(verb) -> bool:
-    """"would think", "to prove": a cue that reports nothing said, only what might be or is sought."""
+    """"would think", "to prove": a cue that reports nothing said, only what might be or is sought
+    (but "appeared to suggest", "continued to insist" did report)."""
     aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return any(a in _MODALS for a in aux) or (verb.tag_ == "VB" and "to" in aux)
+    return any(a in _MODALS for a in aux) or _under_modal(verb) or \
+        (verb.tag_ == "VB" and "to" in aux and not _went_on_to_say(verb))
 
 
-def _inverted_tag(verb, comp) -> bool:
-    """"The mayor described the plan, the clerk said": the parse took the tag that follows for the
-    complement of the cue before it."""
-    return comp.i > verb.i and _is_tag(comp)
+def _went_on_to_say(verb) -> bool:
+    """"appeared to suggest", "continued to call for", "went on to explain": a verb of saying or
+    judging in the infinitive of an aspect verb was said ("seems to think", "continue to show
+    signs" are too often no report)."""
+    head = verb.head
+    if verb.dep_ not in ("xcomp", "advcl") or CUE_CLASSES.get(verb.lemma_.lower()) not in ("say", "announce", "judge"):
+        return False
+    if head.lemma_.lower() == "go":  # "went on to explain" happened; "is going to announce" is a future
+        return any(c.lower_ == "on" and c.dep_ in ("prt", "advmod", "prep") for c in head.children)
+    return head.lemma_.lower() in _ASPECT
 
 
-def _is_tag(tok) -> bool:
-    """A speech verb with its own subject and nothing said after it: "..., the mayor said", "..., said
-    the mayor"."""
-    return tok.lemma_.lower() in SPEECH_VERBS and (any(c.dep_ == "nsubj" for c in tok.children) or
-                                                  tok.left_edge.i == tok.i) \
-        and not any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > tok.i for c in tok.children) \
-        and len(list(tok.subtree)) <= 12
+def _under_modal(verb) -> bool:
+    """"might want to call the plumber, stressing ...": a gerund or infinitive cue that shares its
+    governor's subject shares its mood too ("could not help mentioning" did mention)."""
+    tok, steps = verb, 0
+    while tok.dep_ in ("xcomp", "advcl", "conj") and tok.tag_ in ("VB", "VBG") and tok.head.i != tok.i and steps < 3:
+        tok, steps = tok.head, steps + 1
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children) and \
+                not any(c.dep_ == "neg" for c in tok.children):
+            return True
+    return False
+
+
+def _inverted_condition(clause) -> bool:
+    """"should the club fold", "had the river risen": a condition with its auxiliary before the subject."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(c.dep_ == "aux" and c.i < subj.i for c in clause.children)
+
+
+def _finite_without_subject(clause) -> bool:
+    """"All the coach claims is old news": a finite clause with no subject is no content clause (English
+    finite clauses have one); the parse took the sentence the cue sits in for its complement."""
+    return clause.tag_ in ("VBZ", "VBP", "VBD", "MD") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children)
 
 
 def _lost_clause(verb, c) -> bool:
     """"said after the vote he would resign": a clause with its own subject and no subordinator,
     right after the cue, which the parse hung on as an adverbial instead of the complement."""
-    return c.dep_ == "advcl" and c.i > verb.i and c.tag_ not in ("VBG", "VBN") and \
+    return c.dep_ == "advcl" and c.i > verb.i and c.tag_ not in ("VBG", "VBN") and not _inverted_condition(c) and \
         any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and \
         not any(x.dep_ == "mark" or x.lower_ in ("when", "where", "as", "while", "if", "because", "since")
                 for x in c.children) and not any(x.is_punct for x in verb.doc[verb.i + 1:c.left_edge.i])
@@ -103,7 +137,7 @@ def _lost_clause(verb, c) -> bool:
 
 def _said_after(verb, comp) -> bool:
     """A clause before the cue is not its content when the cue takes an object, clause or infinitive
-    after it: "In a new clip, the singer performs a song": the parse took the setting for the content."""
+    after it: "In a letter home, the principal outlines the rules": the parse took the setting for the content."""
     return comp.i < verb.i and any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.i > verb.i and
                                    _same_paragraph(verb, c) for c in verb.children)
 
@@ -114,8 +148,16 @@ def _same_paragraph(a, b) -> bool:
     return not any("\n" in t.text for t in a.doc[lo:hi])
 
 
+def _passive_without_agent(verb, cls: str) -> bool:
+    """"the form had to be explained", "parents were told": the subject of a passive verb of saying
+    is the one addressed or the thing said, and with no "by" nobody is named as the source. ("’s"
+    is also "has": "who’s called for" is active.)"""
+    return cls == "say" and any(c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s") for c in verb.children) and \
+        not any(c.dep_ == "agent" for c in verb.children)
+
+
 def _without(verb) -> bool:
-    """"it goes without saying that", "left without commenting on": a cue after "without" reports
+    """"walked out without saying why", "left without commenting on": a cue after "without" reports
     nothing said. (A cue negated by "not" often still reports: "did not deny that ...".)"""
     return verb.dep_ == "pcomp" and verb.head.lower_ == "without"
 
@@ -132,7 +174,8 @@ def _complement(verb, cls: str) -> list:
     ("accused her of lying") and object predicate ("called the plan a disgrace"); [] when none."""
     kids = list(verb.children)
     for c in kids:
-        if c.dep_ == "ccomp" and not _inverted_tag(verb, c) and not _said_after(verb, c):
+        if c.dep_ == "ccomp" and not inverted_tag(verb, c) and not _said_after(verb, c) and \
+                not (verb.dep_ == "relcl" and _finite_without_subject(c)):
             return list(c.subtree)
     for c in kids:
         if _lost_clause(verb, c):
@@ -144,19 +187,37 @@ def _complement(verb, cls: str) -> list:
     if not parts or all(c.dep_ in ("dobj", "oprd") for c in parts) and cls not in OBJECT_CUES and \
             not (verb.lemma_.lower() == "call" and any(c.dep_ == "oprd" for c in parts)):
         return []  # "told the dog": a hearer is not what was said
-    parts += _object_modifiers(verb, parts, cls)
+    told = next((c for c in parts if c.dep_ == "xcomp"), None)
+    if cls == "say" and told is not None and _told_person(verb, told):
+        parts = [c for c in parts if not (c.dep_ == "dobj" and c.i < told.i)]  # "told them to wait": the hearer is out
+    if verb.lemma_.lower() == "find" and all(c.dep_ == "dobj" for c in parts):
+        return []  # "found a way", "found loopholes": a thing found; "found it unconstitutional" is a finding
+    parts += _object_modifiers(verb, parts, cls) + _coordinated_infinitives(verb, parts)
     toks = [t for c in parts for t in c.subtree]
     return [t for t in toks if not (t.dep_ == "prep" and t.head.i == verb.i and t.i == min(x.i for x in toks))]
 
 
-# Prepositions that go on describing a noun ("endorsements from mayors", "remarks about her"), not
-# the setting of the act (in, at, during, since).
-_NOUN_PREPOSITIONS = frozenset(p for p, use in _PREPOSITIONS.items() if use in ("noun_modifier", "any_cue", "not_after_say"))
+def _coordinated_infinitives(verb, parts) -> list:
+    """"wants to cut taxes, grow the fund and end the levy": infinitives (or gerunds) coordinated with
+    the cue's own, which the parse hung on the cue. A bare "grow" cannot go with "wants", so a
+    conjunct of the cue with the complement's form and no subject of its own is part of the content."""
+    comp = next((c for c in parts if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBG")), None)
+    # a base form may be tagged as a present one (VBP): same word, told apart only by the subject
+    forms = {"VB", "VBP"} if comp is not None and comp.tag_ == "VB" else {"VBG"}
+    if comp is None or verb.tag_ in forms:
+        return []
+    return [c for c in verb.children if c.dep_ == "conj" and c.i > comp.i and c.tag_ in forms and
+            not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)]
+
+
+# Prepositions that open the setting of the act ("in a speech", "at the hearing", "after the vote").
+_SETTING_PREPOSITIONS = _prepositions("setting")
 
 
 def _object_modifiers(verb, parts, cls: str) -> list:
-    """"cited his endorsements from 88 mayors": phrases right after a noun object that the parse hung
-    on the verb still describe the object, up to the first comma."""
+    """"cited letters of support from 40 teachers": what the parse hung on the verb after a noun
+    object still describes the object, up to a comma, a date, an adverbial clause (a time, a purpose)
+    or a preposition of setting ("by email", "in a speech")."""
     obj = next((c for c in parts if c.dep_ == "dobj"), None)
     if obj is None or cls not in OBJECT_CUES:
         return []
@@ -164,9 +225,15 @@ def _object_modifiers(verb, parts, cls: str) -> list:
     for c in verb.children:
         if c.i <= end or c in parts:
             continue
-        if c.dep_ != "prep" or c.lower_ not in _NOUN_PREPOSITIONS or _names_time(c) or \
-                any(x.is_punct for x in verb.doc[end + 1:c.i]):
-            break  # "attacked him in a speech", "denied it on Monday": the setting is the reporter's
+        if c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
+            continue  # "unveiled plans on Monday to widen": the date sits between the noun and its infinitive
+        if c.dep_ == "advcl" and c.tag_ == "VB" and CUE_CLASSES.get(obj.lemma_.lower()) == "intend" and \
+                any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+            out.append(c)  # "unveiled plans to widen": a noun of intending and its infinitive ("cited the
+            break          # survey to defend the fee" gives the speaker's purpose)
+        if c.dep_ in ("punct", "cc", "advcl") or _names_time(c) or any(x.dep_ == "mark" for x in c.children) or \
+                c.dep_ == "prep" and c.lower_ in _SETTING_PREPOSITIONS:
+            break  # "attacked him in a speech", "denied it on Monday", "…, when": the setting is the reporter's
         out.append(c)
         end = c.right_edge.i
     return out
@@ -174,7 +241,15 @@ def _object_modifiers(verb, parts, cls: str) -> list:
 
 # Prepositions that go on with a noun object: "cited the vote as proof", "likened the plan to a
 # trap", "condemned the raid, including its timing".
-_AFTER_OBJECT = frozenset(p for p, use in _PREPOSITIONS.items() if use == "after_object")
+_AFTER_OBJECT = _prepositions("after_object")
+
+
+def _told_person(verb, xcomp) -> bool:
+    """"told his aides to wait", "asked them to leave": an order to a person, whose infinitive is what
+    was said; "told the dog to sit" is no report (a hearer is a person: a pronoun, a name, or a noun
+    of speaker_heads.tsv)."""
+    told = next((c for c in verb.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
+    return told is not None and hearer(told) and any(a.lower_ == "to" for a in xcomp.children if a.dep_ == "aux")
 
 
 def _complement_part(verb, c, cls: str) -> bool:
@@ -184,8 +259,8 @@ def _complement_part(verb, c, cls: str) -> bool:
         return True
     if c.dep_ == "xcomp":
         # "declined to comment", "refused to say": an intention to speak (or not) reports no content
-        return (cls in INFINITIVE_CUES or verb.lemma_.lower() == "call") and c.pos_ in ("VERB", "AUX") \
-            and not (cls == "intend" and CUE_CLASSES.get(c.lemma_.lower()) == "say")
+        return (cls in INFINITIVE_CUES or verb.lemma_.lower() == "call" or cls == "say" and _told_person(verb, c)) \
+            and c.pos_ in ("VERB", "AUX") and not (cls == "intend" and CUE_CLASSES.get(c.lemma_.lower()) == "say")
     if c.dep_ in ("prep", "advcl") and c.lower_ in _AFTER_OBJECT or c.dep_ == "advcl" and c.tag_ == "VBG" and \
             any(x.lower_ == "as" for x in c.children):
         return any(o.dep_ == "dobj" and o.i < c.i for o in verb.children)
@@ -198,8 +273,8 @@ def _complement_part(verb, c, cls: str) -> bool:
 # Prepositions whose object is what was said, for any cue ("talked about", "warned against",
 # "accused her of"); "on" and "for" only after verbs that are not plain verbs of saying, whose "on"
 # is mostly a date ("said on Tuesday") or a medium ("said on television").
-_ABOUT = frozenset(p for p, use in _PREPOSITIONS.items() if use == "any_cue")
-_ON = frozenset(p for p, use in _PREPOSITIONS.items() if use == "not_after_say")
+_ABOUT = _prepositions("any_cue")
+_ON = _prepositions("not_after_say")
 
 
 def _content_preposition(prep, cls: str) -> bool:
@@ -216,13 +291,6 @@ def _names_time(prep) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
-def _tag_inside(verb) -> bool:
-    """The cue's clause goes on after a comma that follows it: "X, she said, until Y"."""
-    after = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("nsubj", "npadvmod")]
-    return any(c.text == "," for c in after) and any(not c.is_punct for c in after if c.i > verb.i + 1) and \
-        verb.sent.end - 1 > verb.i + 2
-
-
 def verb_cues(art: Article, avoid) -> list[Reported]:
     """A cue verb and its complement clause (or noun object), either side of the verb."""
     doc = art.doc
@@ -233,23 +301,29 @@ def verb_cues(art: Article, avoid) -> list[Reported]:
             continue
         if t.dep_ == "acl" and t.tag_ == "VBN":
             continue  # "a stream called Silver Brook", "a memo titled": a name or a description, not speech
-        if _hypothetical(t) or _without(t):
+        if _hypothetical(t) or _without(t) or _passive_without_agent(t, cls):
             continue
         sent = t.sent
         _, p0, p1 = art.para_of(t.idx)
         if t.i + 1 < len(doc) and doc[t.i + 1].text == ":":
             toks = _rest_of_paragraph(art, doc[t.i + 1])  # "X said: ..." to the end of the paragraph
+        elif cls in ("say", "announce", "conjecture", "indicate") and as_aside(t) and not _complement(t, cls):
+            # ("As the mayor talked about jobs, ...": a time, the cue's own content)
+            toks = _in_sentence(_clause_tokens(t.head, [t]), sent)  # "As the mayor noted, the budget is late"
+        elif cls in ("say", "announce", "conjecture", "indicate") and (inside := as_inside(t)):
+            toks = inside
         else:
             toks = _complement(t, cls)
-            if toks and toks[0].i < t.i and _tag_inside(t):
+            if toks and toks[0].i < t.i and tag_inside(t):
                 # "The plan, the mayor said, is dead": the content runs on after the tag
                 toks = [x for x in sent if x.i >= toks[0].i]
             if not toks and t.dep_ in ("parataxis", "ccomp") and t.head.pos_ in ("VERB", "AUX") \
-                    and t.lemma_.lower() in SPEECH_VERBS and t.head.lemma_.lower() not in CUE_CLASSES and any(x.text == "," for x in doc[min(t.i, t.head.i):max(t.i, t.head.i)]):
+                    and t.lemma_.lower() in SPEECH_VERBS and t.head.lemma_.lower() not in CUE_CLASSES and \
+                    not _inverted_condition(t.head) and any(x.text == "," for x in doc[min(t.i, t.head.i):max(t.i, t.head.i)]):
                 # "The deal is dead, the senator said": the parse hangs the cue off the content
                 toks = _clause_tokens(t.head, [t])
             if not toks:
-                toks = _between_commas(t)
+                toks = between_commas(t)
             toks = _in_sentence(toks, sent)
         toks = [x for x in toks if p0 <= x.idx < p1]
         if not toks:
@@ -258,56 +332,12 @@ def verb_cues(art: Article, avoid) -> list[Reported]:
         if span is None or _shouted(art.text[span[0]:span[1]]):
             continue
         spk = speaker_for_cue(t, p0, p1, avoid)
-        if spk is None or spk.head in toks or spk.text.lower() in _WRITER:
-            continue
+        if spk is None or spk.head in toks or spk.text.lower() in _WRITER or spk.head.lower_ in ("'s", "’s"):
+            continue  # "let's", "as you know": the writer and the reader
         if toks[0].i == sent.start and t.i > toks[0].i:
-            span = (_paragraph_before(art, sent, t, p0, avoid) or span[0], span[1])
+            span = (paragraph_before(art, sent, t, p0, avoid) or span[0], span[1])
         out.append(Reported(span[0], span[1], t, spk))
     return out
-
-
-_DOUBLE_MARKS = frozenset(QUOTE_CHARS) - {"'", "’", "‘"}  # single marks are mostly apostrophes
-
-
-def _paragraph_before(art: Article, sent, t, p0: int, avoid) -> int | None:
-    """"The plant is old. It loses money, the owner said.": a tag closing a paragraph covers the
-    sentences before it in that paragraph, when they hold no cue of their own and no quote. The start
-    of that content, or None."""
-    doc = art.doc
-    _, _, p1 = art.para_of(t.idx)
-    if re.search(r"[.!?]\W*\w", art.text[t.idx:p1]) or sent.start_char <= p0:
-        return None  # the tag's sentence does not end the paragraph
-    before = doc.char_span(p0, sent.start_char, alignment_mode="contract")
-    if before is None or not len(before) or any(avoid(x.idx) for x in before) or \
-            any(ch in _DOUBLE_MARKS for ch in before.text) or \
-            any(p0 <= c.start_char < sent.start_char for c in cue_spans(doc)):
-        return None
-    return before[0].idx
-
-
-def _between_commas(verb) -> list:
-    """"The clerks, Jones explained at the hearing, were well paid": a tag set off by commas inside
-    the sentence it reports, which the parse often makes the root. The content is the sentence, when
-    a noun phrase comes before the tag and a predicate after it, and the cue takes nothing itself."""
-    if verb.lemma_.lower() not in SPEECH_VERBS or any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i
-                                                       for c in verb.children):
-        return []
-    # the subject nearest the verb: the parse may give the content's subject to the tag as well
-    subj = max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), key=lambda c: c.i, default=None)
-    sent, doc = verb.sent, verb.doc
-    if subj is None:
-        return []
-    i = subj.left_edge.i - 1
-    while i > sent.start and doc[i].text in QUOTE_CHARS:
-        i -= 1  # “…,” the tag: the comma may sit inside the closing mark
-    after = next((x.i for x in doc[verb.i + 1:sent.end] if x.text == ","), None)
-    if i <= sent.start or doc[i].text != "," or after is None:
-        return []
-    before, rest = doc[sent.start:i], doc[after + 1:sent.end]
-    if not any(x.pos_ in ("NOUN", "PROPN", "PRON") and x.ent_type_ not in ("DATE", "TIME") for x in before) or \
-            not any(x.pos_ in ("VERB", "AUX") for x in rest):
-        return []
-    return [x for x in sent if not i < x.i < after]  # the row's span still runs over the tag
 
 
 def _rest_of_paragraph(art: Article, colon) -> list:
@@ -354,7 +384,8 @@ def saying_nouns(art: Article, avoid) -> list[Reported]:
                        any(x.lower_ == "that" and x.dep_ == "mark" for x in c.children)), None)
         if clause is None:
             continue
-        src = next((c for c in t.children if c.dep_ == "poss"), None)
+        # a "noun" with a subject of its own is a verb the tagger missed: "Brown charges that ..."
+        src = next((c for c in t.children if c.dep_ in ("poss", "nsubj")), None)
         if src is None:
             by = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
             src = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
@@ -374,31 +405,7 @@ def saying_nouns(art: Article, avoid) -> list[Reported]:
     return out
 
 
-# A headline that gives its source before a colon: "Mayor Brown: Budget Will Pass".
-_HEADLINE_SOURCE_RE = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(\S.*\S)[ \t]*$")
-
-
-def headline_source(art: Article, avoid) -> list[Reported]:
-    """A headline "Name: what they said", when the name is a person or organisation."""
-    out = []
-    for block in art.layout.blocks:
-        if block.kind != "title":
-            continue
-        m = _HEADLINE_SOURCE_RE.match(art.text[block.start:block.end])
-        if m is None:
-            continue
-        s, e = block.start + m.start(1), block.start + m.end(1)
-        span = art.doc.char_span(s, e, alignment_mode="expand")
-        # the entity rows leave headlines out: the model's own entities say whether it is a name
-        if span is None or not any(s <= x.start_char and x.end_char == e and x.label_ in ("PERSON", "ORG")
-                                   for x in art.doc.ents):
-            continue
-        spk = Speaker(m.group(1), s, e, span.root, ":")
-        out.append(Reported(block.start + m.start(2), block.start + m.end(2), span.root, spk))
-    return out
-
-
-PASSES = (verb_cues, according_to, saying_nouns, headline_source)
+PASSES = (verb_cues, according_to, saying_nouns, headline_source, headline_cue)
 
 
 def reported_rows(art: Article, quote_rows: list[dict], quote_spans, history: list[Attributed]) -> list[dict]:
@@ -406,6 +413,7 @@ def reported_rows(art: Article, quote_rows: list[dict], quote_spans, history: li
     (removed from quote_rows in place)."""
     avoid = lambda pos: in_quotes(pos, quote_spans)  # noqa: E731
     found = [r for p in PASSES for r in p(art, avoid)]
+    found = [r for r in found if not _evidence_inside(r, found)]
     found.sort(key=lambda r: (r.start, -r.end))
     whole = [(q["start"], q["end"]) for q in quote_rows if q["form"] in ("direct", "block")]
     quoted = [(q["start"], q["end"]) for q in quote_rows]
@@ -443,9 +451,16 @@ def reported_rows(art: Article, quote_rows: list[dict], quote_spans, history: li
             q_end = _past_mark(art.text, q["end"])
             r.start, r.end = min(r.start, q["start"]), max(r.end, q_end)
         row = quote_row(art, _Span(r.start, r.end), form, att)
-        row["in_body"] = any(p0 <= r.start < p1 for p0, p1 in art.paras)  # false for a headline's source
+        row["in_body"] = art.starts_in_body(r.start)  # false for a headline's or a dek's source
         rows.append(row)
     return rows
+
+
+def _evidence_inside(r: Reported, found: list[Reported]) -> bool:
+    """"The figures show a rise, the minister said": a verb of showing inside another report's content
+    is that speaker's evidence, not a second source of the same words."""
+    return CUE_CLASSES.get(r.cue.lemma_.lower()) == "indicate" and \
+        any(o is not r and o.start <= r.cue.idx < o.end and not (r.start <= o.cue.idx < r.end) for o in found)
 
 
 def _past_mark(text: str, end: int) -> int:
