@@ -272,3 +272,77 @@ def test_empty_span_tables_validate(suites):
     tables["articles"]["n_words"] = 10  # short articles may name no entity
     report = run(tables, suites)
     assert report["success"], {t: failed(report, t) for t in TABLES}
+
+
+# --- incremental validation: what passed before, with the same content, is not checked again ------
+
+def _without_counts(report):
+    return {t: [e for e in v["expectations"]] for t, v in report["tables"].items()} | {
+        k: v for k, v in report.items() if k != "tables"}
+
+
+def test_good_tables_are_remembered_and_not_checked_again(suites):
+    from pipeline.quality.validate import validate_views
+
+    views = validation_views(good_tables())
+    ids = list(views["articles"]["article_id"])
+    first, passed = validate_views(views, suites, ids, set())
+    again, passed_again = validate_views(views, suites, ids, passed)
+    assert first["success"] and passed == passed_again and len(passed) == 10  # 2 articles x 4 tables, 1 reuse row, 1 reject
+    assert {t: v["rows_checked"] for t, v in again["tables"].items()} == dict.fromkeys(TABLES, 0)
+    assert _without_counts(again) == _without_counts(first)
+
+
+@pytest.mark.parametrize("name, table, breaker", CORRUPTIONS, ids=[c[0] for c in CORRUPTIONS])
+def test_a_store_of_good_rows_never_hides_a_corruption(name, table, breaker, suites):
+    """The corrupted tables validated with the good tables' store give the report a full validation
+    gives: a changed row is checked again, and the corpus-wide checks see every row."""
+    from pipeline.quality.validate import validate_views
+
+    good = validation_views(good_tables())
+    _, passed = validate_views(good, suites, list(good["articles"]["article_id"]), set())
+    tables = good_tables()
+    breaker(tables)
+    views = validation_views(tables)
+    ids = list(views["articles"]["article_id"])
+    full, _ = validate_views(views, suites, ids, None)
+    incremental, passed_now = validate_views(views, suites, ids, passed)
+    assert _without_counts(incremental) == _without_counts(full)
+    assert passed_now <= validate_views(views, suites, ids, set())[1]
+
+
+@pytest.mark.parametrize("before, after", [("None", None), ("x", "x "), (["Ann", "Bo"], ["Ann Bo"]), (1, 1.5)])
+def test_a_unit_digest_changes_with_any_value(before, after):
+    from pipeline.quality.passed import unit_digests
+
+    rows = lambda v: pd.DataFrame({"article_id": [A, A, B], "value": pd.Series([v, "same", "same"], dtype=object)})  # noqa: E731
+    one, other = unit_digests("entities", {}, rows(before)), unit_digests("entities", {}, rows(after))
+    assert one[0] == one[1] != other[0] and one[2] == other[2]
+
+
+def test_corpus_wide_checks_agree_with_great_expectations(suites):
+    """The expectations computed in pandas give Great Expectations' verdicts, counts and rows, on the
+    good tables and on every corruption."""
+    from pipeline.quality import corpus_checks
+    from pipeline.quality.validate import _Gx
+
+    gx = _Gx()
+    for _, _, breaker in CORRUPTIONS + [("none", None, lambda t: None)]:
+        tables = good_tables()
+        breaker(tables)
+        views = validation_views(tables)
+        params = {"article_ids": sorted(set(views["articles"]["article_id"]))}
+        for name, spec in suites.items():
+            df = views[name].reset_index(drop=True)
+            chosen = [e for e in spec["expectations"] if corpus_checks.is_corpus_wide(e)
+                      and (len(df) or e["type"].startswith("expect_table_"))]
+            if not chosen:
+                continue
+            for e, r in zip(chosen, gx.validate(name, spec, chosen, df, params)):
+                ours, res = corpus_checks.check(df, e, params), r.result or {}
+                where = (name, e["type"], e["kwargs"].get("column"))
+                assert ours["success"] == r.success, where
+                assert ours["unexpected_count"] == res.get("unexpected_count"), where
+                if e["type"] in ("expect_table_row_count_to_be_between", "expect_column_max_to_be_between"):
+                    assert ours["observed_value"] == res.get("observed_value"), where
+                assert ours["failures"] == (res.get("unexpected_index_list") or []), where

@@ -1,7 +1,8 @@
 """`python -m pipeline run --raw DIR --out DIR`: every stage in one process, without DVC.
 
 For trying the pipeline on another set of raw files (e.g. an evaluation set) without touching the
-versioned corpus. Tables go to OUT/interim, the report to OUT/reports, published tables to OUT/processed.
+versioned corpus. Tables go to OUT/interim, the report to OUT/reports, published tables to OUT/processed, and what
+passed validation to OUT/cache/validate (a second run into the same OUT validates only what changed).
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
                         "--root", str(args.raw.parent)]),
         (link.main, ["--extracted", str(o / "extracted"), "--out", str(o / "interim"), "--params", args.params]),
         (validate.main, ["--tables", str(o / "interim"), "--suites", args.suites, "--reports", str(o / "reports"),
-                         "--params", args.params]),
+                         "--passed", str(o / "cache" / "validate"), "--params", args.params]),
         (publish.main, ["--tables", str(o / "interim"), "--report", str(o / "reports" / "validation.json"),
                         "--out", str(o / "processed"), "--params", args.params]),
     ]
