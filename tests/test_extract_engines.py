@@ -167,7 +167,8 @@ class _Boom:
 
 
 @pytest.mark.parametrize("entry", ["pickle", "truncated", "not_json", "list", "wrong_key", "missing_table",
-                                   "wrong_types", "extra_column", "deep_nesting"])
+                                   "wrong_types", "extra_column", "deep_nesting", "bool_for_int",
+                                   "number_in_alias_list", "list_for_text", "row_not_a_dict"])
 def test_a_bad_cache_entry_is_a_miss_never_code_or_a_traceback(raws, settings, tmp_path, entry):
     import json
     import pickle
@@ -192,6 +193,13 @@ def test_a_bad_cache_entry_is_a_miss_never_code_or_a_traceback(raws, settings, t
         "extra_column": lambda: json.dumps(good | {"value": value | {"figures": [{"evil": 1}]}},
                                            default=str).encode(),
         "deep_nesting": lambda: b"[" * 100_000 + b"]" * 100_000,
+        "bool_for_int": lambda: json.dumps(good | {"value": value | {"entities": [
+            value["entities"][0] | {"end": True}]}}, default=str).encode(),
+        "number_in_alias_list": lambda: json.dumps(good | {"value": value | {"entities": [
+            value["entities"][0] | {"aliases": ["Ann", 3]}]}}, default=str).encode(),
+        "list_for_text": lambda: json.dumps(good | {"value": value | {"entities": value["entities"][:1] + [
+            value["entities"][0] | {"text": ["Ann"]}]}}, default=str).encode(),
+        "row_not_a_dict": lambda: json.dumps(good | {"value": value | {"figures": [[1, 2]]}}, default=str).encode(),
     }[entry]()
     path.write_bytes(bad)
     assert cache.get(raw) is None
