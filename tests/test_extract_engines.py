@@ -234,3 +234,11 @@ def test_time_limit_interrupts_a_worker_thread():
     thread.start()
     thread.join()
     assert outcome and outcome["seconds"] < 2
+
+
+@pytest.mark.parametrize("articles, workers, size", [
+    (1, 2, 1), (16, 2, 1), (17, 2, 2), (300, 2, 19), (300, 1, 38), (2000, 2, 64), (100_000, 8, 64), (0, 2, 1)])
+def test_tasks_are_small_enough_to_keep_every_worker_busy(articles, workers, size):
+    from pipeline.extract.runner import balanced_task_size
+
+    assert balanced_task_size(articles, workers) == size
