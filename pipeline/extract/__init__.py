@@ -1,8 +1,8 @@
 """Per-article extraction: layout + one spaCy parse -> rows of articles, entities, figures, quotes.
 
-Everything here is pure: it takes decoded articles and a loaded spaCy pipeline and returns rows
-or DataFrames, so tests never need the disk. pipeline.extract.runner adds batching, the
-per-article cache, worker processes and Dask around these functions for the extract stage.
+Everything here is pure: it takes a decoded article, its layout and its one parse and returns
+rows, so tests never need the disk. pipeline.extract.runner parses each article and adds batching,
+the per-article cache, worker processes and Dask around these functions for the extract stage.
 """
 from __future__ import annotations
 
@@ -10,14 +10,11 @@ import hashlib
 import logging
 from typing import Iterable
 
-import pandas as pd
-
 from pipeline.extract.entities import extract_entities
 from pipeline.extract.figures import extract_figures
 from pipeline.extract.quotes import extract_quotes
 from pipeline.ingest import RawArticle, duplicate_map
 from pipeline.extract.layout import Layout, parse_layout
-from pipeline.schemas import empty_frame
 
 log = logging.getLogger(__name__)
 
@@ -81,15 +78,3 @@ def split_duplicates(raws: Iterable[RawArticle]) -> tuple[list[RawArticle], list
 def duplicate_rows(duplicates: list[tuple[RawArticle, str]]) -> list[dict]:
     return [article_row(raw, layout_fields(parse_layout(raw.text)), duplicate_article_id(raw), first)
             for raw, first in duplicates]
-
-
-def extract_articles(raws: Iterable[RawArticle], nlp, batch_size: int = 16) -> dict[str, pd.DataFrame]:
-    """Extract every table from decoded articles, in one process. Exact duplicates get a row but no spans."""
-    unique, duplicates = split_duplicates(raws)
-    rows = {"articles": duplicate_rows(duplicates), **{t: [] for t in SPAN_TABLES}}
-    layouts = [parse_layout(raw.text) for raw in unique]
-    for raw, layout, doc in zip(unique, layouts, nlp.pipe((r.text for r in unique), batch_size=batch_size)):
-        rows["articles"].append(article_row(raw, layout_fields(layout), raw.article_id, None))
-        for table, table_rows in extract_spans(doc, layout, raw.article_id).items():
-            rows[table].extend(table_rows)
-    return {t: pd.DataFrame(r) if r else empty_frame(t) for t, r in rows.items()}

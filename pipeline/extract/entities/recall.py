@@ -212,22 +212,30 @@ def pattern_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
     return out
 
 
-def marker_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
-    """'Nana Osei Bekoe', 'Datuk Aminah Yusof': a name marker and the capitalised words
-    after it are a person the model missed."""
+def _names_after(doc, triggers, covered: set[int], max_words: int, name_word) -> list[Mention]:
+    """A person from each trigger token (a name marker, a given name) and the name words after it:
+    at most max_words of them, on the trigger's line, none already covered. Triggers are read
+    lazily, so a mention made here covers the tokens later triggers would have started on."""
     out = []
-    for tok in doc:
-        if tok.lower_ not in gaz.NAME_MARKERS or not tok.text[:1].isupper() or tok.i in covered:
-            continue
+    for tok in triggers:
         e = tok.i + 1
-        while e < len(doc) and e - tok.i <= 4 and doc[e].text[:1].isupper() and doc[e].is_alpha \
-                and e not in covered and "\n" not in doc[e - 1].whitespace_ and gaz.place(doc[e].text) is None:
+        while e < len(doc) and e - tok.i <= max_words and e not in covered \
+                and "\n" not in doc[e - 1].whitespace_ and name_word(doc[e]):
             e += 1
         if e - tok.i < 2:
             continue
         out.append(Mention(tok.i, e, "PERSON", strong=True))
         covered.update(range(tok.i, e))
     return out
+
+
+def marker_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
+    """'Nana Osei Bekoe', 'Datuk Aminah Yusof': a name marker and the capitalised words
+    after it are a person the model missed."""
+    triggers = (tok for tok in doc
+                if tok.lower_ in gaz.NAME_MARKERS and tok.text[:1].isupper() and tok.i not in covered)
+    return _names_after(doc, triggers, covered, 4,
+                        lambda t: t.text[:1].isupper() and t.is_alpha and gaz.place(t.text) is None)
 
 
 def titled_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
@@ -256,21 +264,12 @@ def titled_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
 def given_name_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:
     """'Ricardo Almeyda': a given name followed by capitalised name words is a person the model
     missed."""
-    out = []
-    for tok in doc:
-        if tok.i in covered or tok.i in ctx.headline_tokens or not tok.text[:1].isupper() or tok.text.isupper() \
-                or not gaz.is_given_name(tok.text) or tok.tag_ not in ("NNP", "NNPS"):
-            continue
-        e = tok.i + 1
-        while e < len(doc) and e - tok.i <= 3 and e not in covered and is_name_word(doc[e]) \
-                and doc[e].lower_ not in gaz.PLACE_HEADS_LOC and doc[e].lower_ not in gaz.PLACE_HEADS_GPE \
-                and "\n" not in doc[e - 1].whitespace_:
-            e += 1
-        if e - tok.i < 2:
-            continue
-        out.append(Mention(tok.i, e, "PERSON", strong=True))
-        covered.update(range(tok.i, e))
-    return out
+    triggers = (tok for tok in doc
+                if tok.i not in covered and tok.i not in ctx.headline_tokens and tok.text[:1].isupper()
+                and not tok.text.isupper() and gaz.is_given_name(tok.text) and tok.tag_ in ("NNP", "NNPS"))
+    return _names_after(doc, triggers, covered, 3,
+                        lambda t: is_name_word(t) and t.lower_ not in gaz.PLACE_HEADS_LOC
+                        and t.lower_ not in gaz.PLACE_HEADS_GPE)
 
 
 def outlet_mentions(doc, covered: set[int], ctx: Context) -> list[Mention]:

@@ -346,14 +346,16 @@ def _rest_of_paragraph(art: Article, colon) -> list:
     return list(span) if span is not None else []
 
 
+def _cue_words(doc, label: str, avoid):
+    """The first word of each cue of one kind (`quote_cues` labels) that no quote already holds."""
+    return (cue[0] for cue in cue_spans(doc) if cue.label_ == label and not avoid(cue[0].idx))
+
+
 def according_to(art: Article, avoid) -> list[Reported]:
     """"According to X, the talks stalled": the clause the phrase belongs to."""
     doc = art.doc
     out = []
-    for cue in cue_spans(doc):
-        t = cue[0]
-        if cue.label_ != "according_to" or avoid(t.idx):
-            continue
+    for t in _cue_words(doc, "according_to", avoid):
         to = next((c for c in t.children if c.lower_ == "to"), None)
         if to is None:
             continue
@@ -376,10 +378,7 @@ def saying_nouns(art: Article, avoid) -> list[Reported]:
     """"X's claim that ...", "a statement by X that ...": a noun of saying with a content clause."""
     doc = art.doc
     out = []
-    for cue in cue_spans(doc):
-        t = cue[0]
-        if cue.label_ != "noun" or avoid(t.idx):
-            continue
+    for t in _cue_words(doc, "noun", avoid):
         clause = next((c for c in t.children if c.dep_ in ("acl", "ccomp", "relcl") and
                        any(x.lower_ == "that" and x.dep_ == "mark" for x in c.children)), None)
         if clause is None:
