@@ -98,7 +98,8 @@ def test_two_runs_give_identical_tables(built):
 
 def test_a_corpus_built_one_batch_at_a_time_equals_the_full_build(built, tmp_path, caplog):
     """Two batches into the same output (the second validates only what changed, from the store of
-    what passed) publish the bytes the full build published, with the same verdicts."""
+    what passed, and links with the first's tokens and alignments) publish the bytes the full build
+    published, with the same verdicts."""
     raw, (full, _) = built
     caplog.set_level("INFO")
     batches = tmp_path / "raw"  # the same folder name: source paths are relative to its parent
@@ -120,6 +121,8 @@ def test_a_corpus_built_one_batch_at_a_time_equals_the_full_build(built, tmp_pat
     checked = [m for m in caplog.messages if "row-wise expectations checked on" in m]
     counts = [tuple(map(int, c.split("/"))) for c in re.findall(r"=(\d+/\d+)", checked[-1])]
     assert any(done < rows for done, rows in counts), checked
+    # and the link stage tokenised only the articles the first batch had not brought
+    assert any(re.search(r"tokens\.npz holds \d+ entries \([1-9]\d* reused", m) for m in caplog.messages)
 
 
 def test_files_carry_schema_and_versions(built):

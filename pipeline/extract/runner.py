@@ -24,6 +24,7 @@ import pyarrow as pa
 
 from pipeline.extract import LAYOUT_FIELDS, SPAN_TABLES, article_row, extract_spans, layout_fields
 from pipeline.extract.limits import ArticleTimeout, ArticleTooBig, article_limits, time_limit  # noqa: F401
+from pipeline.codeversion import source_digest
 from pipeline.ingest import RawArticle, Reject
 from pipeline.extract.layout import parse_layout
 from pipeline.schemas import TABLES
@@ -56,19 +57,9 @@ class ArticleResult:
     cached: bool = False
 
 
-@lru_cache(maxsize=1)
 def code_version() -> str:
     """A hash of the extraction code: part of every cache key."""
-    root = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
-    for name in _CODE_FILES:
-        path = root / name
-        files = sorted(f for f in path.rglob("*") if f.is_file() and "__pycache__" not in f.parts
-                       and f.suffix != ".pyc") if path.is_dir() else [path]
-        for f in files:
-            digest.update(f.relative_to(root).as_posix().encode())
-            digest.update(f.read_bytes())
-    return digest.hexdigest()[:16]
+    return source_digest(_CODE_FILES)
 
 
 CACHE_FORMAT = 1

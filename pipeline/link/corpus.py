@@ -15,6 +15,7 @@ import pandas as pd
 
 from pipeline.extract.layout import outlets
 from pipeline.link.entities import cached_name_key, resolve_corpus
+from pipeline.link.memo import LinkMemo
 from pipeline.link.quote_clusters import cluster_quotes
 from pipeline.link.reuse import build_corpus, find_reuse
 
@@ -121,24 +122,25 @@ def _timed(timings: dict[str, float] | None, part: str):
 
 
 def link_corpus(tables: dict[str, pd.DataFrame], min_passage_words: int, max_candidates: int = 8,
-                timings: dict[str, float] | None = None) -> dict[str, pd.DataFrame]:
+                timings: dict[str, float] | None = None, memo: LinkMemo | None = None) -> dict[str, pd.DataFrame]:
     """Extracted tables in, published-shape tables out (adds reuse). timings, when given, receives
     each part's wall seconds (citations, entities, tokenise, reuse, speakers, quote_clusters) and,
-    as PART_peak_rss_mb, the process's peak memory when the part ended."""
+    as PART_peak_rss_mb, the process's peak memory when the part ended. memo, when given, supplies
+    and receives what the next run can reuse (pipeline.link.memo): the tables are the same bytes."""
     # Python's cyclic GC rescans every live object at each full collection: with the million objects
     # of a 10,000-article corpus that made the stage superlinear (entities took twice as long). The
     # link code makes next to no reference cycles, so collection waits until the end.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _link(tables, min_passage_words, max_candidates, timings)
+        return _link(tables, min_passage_words, max_candidates, timings, memo)
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
 def _link(tables: dict[str, pd.DataFrame], min_passage_words: int, max_candidates: int,
-          timings: dict[str, float] | None) -> dict[str, pd.DataFrame]:
+          timings: dict[str, float] | None, memo: LinkMemo | None) -> dict[str, pd.DataFrame]:
     out = dict(tables)
     # Copy-on-write (pandas 3): a shallow copy shares the columns until one is replaced, and the
     # caller's frames stay as they were; deep copies of the text and entity columns cost 10% of peak memory.
@@ -149,14 +151,14 @@ def _link(tables: dict[str, pd.DataFrame], min_passage_words: int, max_candidate
     with _timed(timings, "entities"):
         out["entities"] = resolve_corpus(tables["entities"])
     with _timed(timings, "tokenise"):
-        corpus = build_corpus(articles)  # tokenised once for reuse and quote clusters
+        corpus = build_corpus(articles, memo.tokens if memo else None)  # once for reuse and quote clusters
     with _timed(timings, "reuse"):
-        out["reuse"] = find_reuse(articles, min_passage_words, max_candidates, corpus)
+        out["reuse"] = find_reuse(articles, min_passage_words, max_candidates, corpus, memo.pairs if memo else None)
     quotes = tables["quotes"].copy(deep=False)
     with _timed(timings, "speakers"):
         quotes["speaker_entity_id"] = speaker_entity_ids(quotes, out["entities"])
     with _timed(timings, "quote_clusters"):
-        out["quotes"] = cluster_quotes(quotes, articles, out["reuse"], corpus)
+        out["quotes"] = cluster_quotes(quotes, articles, out["reuse"], corpus, memo.matches if memo else None)
     log.info("link: %d reuse passages, %d entities, %d quote clusters", len(out["reuse"]),
              out["entities"]["entity_id"].nunique(), out["quotes"]["cluster_id"].nunique())
     if timings is not None:

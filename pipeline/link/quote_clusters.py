@@ -19,6 +19,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from pipeline.link.memo import MatchMemo
 from pipeline.link.reuse.articles import Corpus, build_corpus
 from pipeline.link.tokens import find_run
 from pipeline.text.unionfind import UnionFind
@@ -34,12 +35,35 @@ MAX_CHAIN = 5             # copies of copies followed through the reuse table
 ID_LISTS_CACHED = 2048    # articles whose token ids are kept as Python lists at once
 
 
-def _matched(a: list[int], b: list[int]) -> list:
-    return [blk for blk in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if blk.size]
+def match_summary(a: list[int], b: list[int]) -> tuple[int, int, int]:
+    """(words of a matched in b, in order; where the first matching block starts in b; where the last
+    one ends in b): difflib's matching blocks, summed up."""
+    blocks = [blk for blk in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks() if blk.size]
+    if not blocks:
+        return 0, 0, 0
+    return sum(blk.size for blk in blocks), blocks[0].b, blocks[-1].b + blocks[-1].size
 
 
-def _same_quote(a: list[int], b: list[int]) -> bool:
-    m = sum(blk.size for blk in _matched(a, b))
+class Matcher:
+    """match_summary of token runs of two articles (n, t0, t1), remembered in `memo` across runs."""
+
+    def __init__(self, corpus: Corpus, id_lists, memo: MatchMemo | None):
+        self.corpus, self.id_lists, self.memo = corpus, id_lists, memo
+
+    def __call__(self, a: tuple[int, int, int], b: tuple[int, int, int]) -> tuple[int, int, int]:
+        if self.memo is None:
+            return match_summary(self.id_lists(a[0])[a[1]:a[2]], self.id_lists(b[0])[b[1]:b[2]])
+        keys = self.corpus.token_keys
+        key = MatchMemo.key(keys[a[0]], a[1], a[2], keys[b[0]], b[1], b[2])
+        found = self.memo.get(key)
+        if found is None or not (0 <= found[0] <= a[2] - a[1] and 0 <= found[1] <= found[2] <= b[2] - b[1]):
+            found = match_summary(self.id_lists(a[0])[a[1]:a[2]], self.id_lists(b[0])[b[1]:b[2]])
+            self.memo.put(key, found)
+        return found
+
+
+def _same_quote(m: int, a: list[int], b: list[int]) -> bool:
+    """Quotes a and b (word ids) are one, m of a's words matching b's in order."""
     short = min(len(a), len(b))
     if m >= QUOTE_SHARED_WORDS:
         return True
@@ -105,7 +129,7 @@ def _cited_holding(n: int, words: list[int], corpus: Corpus, postings: WordPosti
     return np.intersect1d(cited, postings.rarest(words), assume_unique=True).tolist()
 
 
-def _footprints(n: int, t0: int, t1: int, corpus: Corpus, ranges, id_lists,
+def _footprints(n: int, t0: int, t1: int, corpus: Corpus, ranges, id_lists, matcher: Matcher,
                 postings: WordPostings | None = None) -> list[tuple[int, int, int]]:
     """Where a quote's words stand in earlier articles: [(article, t0, t1)], following copies back."""
     found: list[tuple[int, int, int]] = []
@@ -118,10 +142,10 @@ def _footprints(n: int, t0: int, t1: int, corpus: Corpus, ranges, id_lists,
                 o0, o1 = max(s0, x0), min(s1, x1)
                 if src in seen or o1 <= o0:
                     continue
-                blocks = _matched(id_lists(c)[o0:o1], id_lists(src)[y0:y1])
-                if sum(b.size for b in blocks) < max(MIN_CITED_MATCH, 0.5 * (o1 - o0)):
+                matched, first, last = matcher((c, o0, o1), (src, y0, y1))
+                if matched < max(MIN_CITED_MATCH, 0.5 * (o1 - o0)):
                     continue
-                f = (src, y0 + blocks[0].b, y0 + blocks[-1].b + blocks[-1].size)
+                f = (src, y0 + first, y0 + last)
                 seen.add(src)
                 found.append(f)
                 nxt.append(f)
@@ -154,7 +178,8 @@ def _precedes(x: int, y: int, edges: set[tuple[int, int]], corpus: Corpus) -> bo
 
 
 def cluster_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, reuse: pd.DataFrame,
-                   corpus: Corpus | None = None) -> pd.DataFrame:
+                   corpus: Corpus | None = None, memo: MatchMemo | None = None) -> pd.DataFrame:
+    """quotes with cluster_id and origin_article_id. memo remembers the word matches between runs."""
     out = quotes.copy(deep=False)  # copy-on-write: the columns set below leave the caller's frame alone
     out["cluster_id"] = out["quote_id"]
     out["origin_article_id"] = out["article_id"]
@@ -167,6 +192,7 @@ def cluster_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, reuse: pd.DataF
     def id_lists(n: int) -> list[int]:
         return corpus.tokens[n].ids.tolist()
 
+    matcher = Matcher(corpus, id_lists, memo)
     ranges = _reuse_ranges(reuse, corpus)
     word_postings = WordPostings(corpus)
     edges = {(c, s) for c, rows in ranges.items() for s, *_ in rows}
@@ -200,7 +226,7 @@ def cluster_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, reuse: pd.DataF
                 if spans[qa][0] == spans[qb][0] or (qa, qb) in checked:
                     continue
                 checked.add((qa, qb))
-                if _same_quote(words[qa], words[qb]):
+                if _same_quote(matcher(spans[qa], spans[qb])[0], words[qa], words[qb]):
                     uf.union(qa, qb)
 
     # Quote against the articles its words come from.
@@ -211,7 +237,7 @@ def cluster_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, reuse: pd.DataF
             feet.append([])
             continue
         intervals.setdefault(s[0], []).append((s[1], s[2], q, True))
-        fp = _footprints(*s, corpus, ranges, id_lists, word_postings)
+        fp = _footprints(*s, corpus, ranges, id_lists, matcher, word_postings)
         feet.append(fp)
         for art, f0, f1 in fp:
             intervals.setdefault(art, []).append((f0, f1, q, False))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -76,6 +77,13 @@ class Vocab:
     def ids(self, text: str) -> list[int]:
         return [self.id_of_raw(m.group()) for m in _TOKEN_RE.finditer(_masked(text))]
 
+    def merge(self, words: list[str]) -> np.ndarray:
+        """The ids of normalised `words`, the new ones added in the order given. Merging, article
+        after article, the words of a Vocab that tokenised one article alone gives every word the id
+        one Vocab tokenising them all in that order would have given."""
+        ids = self._ids
+        return np.fromiter((ids.setdefault(w, len(ids)) for w in words), dtype=np.int32, count=len(words))
+
 
 @dataclass
 class Tokens:
@@ -105,6 +113,27 @@ def words(text: str) -> list[str]:
 def _masked(text: str) -> str:
     """The text with link targets, URLs and bracketed insertions blanked, every offset unchanged."""
     return _MASK_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+@lru_cache(maxsize=1)
+def stock_words() -> tuple[str, ...]:
+    """The first words of every tokenize_alone vocabulary: those of the stock phrases."""
+    vocab = Vocab()
+    stock_phrase_ids(vocab)
+    return tuple(vocab.words())
+
+
+def tokenize_alone(text: str, body: str | None) -> tuple[list[str], Tokens]:
+    """tokenize with a Vocab of this article only (stock phrases first): its words, indexed by the
+    tokens' ids. What the link stage remembers of an article between runs (pipeline.link.memo)."""
+    vocab = Vocab()
+    tokens = tokenize(text, body, vocab, stock_phrase_ids(vocab))
+    return vocab.words(), tokens
+
+
+def in_vocab(words: list[str], tokens: Tokens, vocab: Vocab) -> Tokens:
+    """The tokens of tokenize_alone with the ids of the run's `vocab` (the new words added)."""
+    return Tokens(vocab.merge(words)[tokens.ids], tokens.starts, tokens.ends, tokens.indexable, tokens.line, tokens.counts)
 
 
 def tokenize(text: str, body: str | None, vocab: Vocab, stock: list[list[int]] | None = None) -> Tokens:

@@ -1,8 +1,9 @@
 """`python -m pipeline run --raw DIR --out DIR`: every stage in one process, without DVC.
 
 For trying the pipeline on another set of raw files (e.g. an evaluation set) without touching the
-versioned corpus. Tables go to OUT/interim, the report to OUT/reports, published tables to OUT/processed, and what
-passed validation to OUT/cache/validate (a second run into the same OUT validates only what changed).
+versioned corpus. Tables go to OUT/interim, the report to OUT/reports, published tables to OUT/processed, what
+passed validation to OUT/cache/validate and the link stage's tokens and alignments to OUT/cache/link (a
+second run into the same OUT validates and aligns only what changed).
 """
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     steps = [
         (extract.main, ["--raw", str(args.raw), "--out", str(o / "extracted"), "--params", args.params,
                         "--root", str(args.raw.parent)]),
-        (link.main, ["--extracted", str(o / "extracted"), "--out", str(o / "interim"), "--params", args.params]),
+        (link.main, ["--extracted", str(o / "extracted"), "--out", str(o / "interim"), "--params", args.params,
+                     "--cache", str(o / "cache" / "link")]),
         (validate.main, ["--tables", str(o / "interim"), "--suites", args.suites, "--reports", str(o / "reports"),
                          "--passed", str(o / "cache" / "validate"), "--params", args.params]),
         (publish.main, ["--tables", str(o / "interim"), "--report", str(o / "reports" / "validation.json"),

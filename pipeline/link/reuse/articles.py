@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from pipeline.extract.layout import outlets
-from pipeline.link.tokens import Tokens, Vocab, stock_phrase_ids, tokenize
+from pipeline.link.memo import TokenMemo
+from pipeline.link.tokens import Tokens, Vocab, in_vocab, stock_phrase_ids, tokenize_alone
 
 
 @dataclass
@@ -22,6 +23,7 @@ class Corpus:
     agency: list[bool]  # published by a news agency (wire copy): pipeline.extract.layout.outlets
     vocab: Vocab
     index: dict[str, int]  # article_id -> position in the lists above
+    token_keys: list[bytes] = field(default_factory=list)  # memo.TokenMemo.key of each article
 
 
 @dataclass
@@ -57,29 +59,38 @@ def _as_date(v) -> dt.date | None:
     return v if isinstance(v, dt.date) else None
 
 
-def build_corpus(articles: pd.DataFrame) -> Corpus:
-    """Tokenise the articles that are not exact duplicates, in article_id order (order-independent)."""
+def build_corpus(articles: pd.DataFrame, memo: TokenMemo | None = None) -> Corpus:
+    """Tokenise the articles that are not exact duplicates, in article_id order (order-independent).
+    Each article is tokenised alone, or its tokens taken from `memo`, and its words then given the
+    run's ids: the same ids either way."""
     arts = articles
     if "duplicate_of" in arts.columns and len(arts):
         arts = arts[arts["duplicate_of"].map(_is_missing).astype(bool)]
     arts = arts.sort_values("article_id", kind="mergesort") if len(arts) else arts.iloc[0:0]
     vocab = Vocab()
-    stock = stock_phrase_ids(vocab)
+    stock_phrase_ids(vocab)  # the stock phrases' words take the first ids, as tokenize_alone gives them
     has_body = "body" in arts.columns
     has_cited = "cited_article_ids" in arts.columns
     has_date = "published_date" in arts.columns
     has_outlet = "outlet" in arts.columns
-    ids, texts, toks, cited, dates, agency = [], [], [], [], [], []
+    ids, texts, toks, cited, dates, agency, keys = [], [], [], [], [], [], []
     for row in arts.itertuples(index=False):
         body = row.body if has_body and not _is_missing(row.body) else None
         ids.append(row.article_id)
         texts.append(row.text)
-        toks.append(tokenize(row.text, body, vocab, stock))
+        key = TokenMemo.key(row.text, body)
+        found = memo.get(key) if memo is not None else None
+        if found is None:
+            found = tokenize_alone(row.text, body)
+            if memo is not None:
+                memo.put(key, found)
+        keys.append(key)
+        toks.append(in_vocab(*found, vocab))
         c = row.cited_article_ids if has_cited else None
         cited.append(frozenset(c) if c is not None and not isinstance(c, float) else frozenset())
         dates.append(_as_date(row.published_date) if has_date else None)
         agency.append(_is_agency(row.outlet) if has_outlet else False)
-    return Corpus(ids, texts, toks, cited, dates, agency, vocab, {aid: n for n, aid in enumerate(ids)})
+    return Corpus(ids, texts, toks, cited, dates, agency, vocab, {aid: n for n, aid in enumerate(ids)}, keys)
 
 
 def _is_agency(outlet) -> bool:

@@ -69,9 +69,19 @@ def source_of(a: int, b: int, passages: list[tuple[list[int], list[int]]], corpu
     return decide_source(a, b, passages, corpus, days)[0]
 
 
+def passage_context(a: int, b: int, passages: list[tuple[list[int], list[int]]], corpus: Corpus
+                    ) -> tuple[int, ...]:
+    """The three _context measures summed over the passages (xs in a, ys in b): a's, then b's."""
+    ctx_a = [_context(corpus.tokens[a], corpus.texts[a], xs) for xs, _ in passages]
+    ctx_b = [_context(corpus.tokens[b], corpus.texts[b], ys) for _, ys in passages]
+    return tuple(sum(c[n] for c in ctx_a) for n in range(3)) + tuple(sum(c[n] for c in ctx_b) for n in range(3))
+
+
 def decide_source(a: int, b: int, passages: list[tuple[list[int], list[int]]], corpus: Corpus,
-                  days: list[float | None] | None = None) -> tuple[int, str]:
-    """(source, name of the rule that decided). days: the relative_day of each article of the corpus."""
+                  days: list[float | None] | None = None, context: tuple[int, ...] | None = None
+                  ) -> tuple[int, str]:
+    """(source, name of the rule that decided). days: the relative_day of each article of the corpus;
+    context: passage_context(a, b, passages, corpus) when already known."""
     aid, bid = corpus.article_ids[a], corpus.article_ids[b]
     a_cites_b, b_cites_a = bid in corpus.cited[a], aid in corpus.cited[b]
     if a_cites_b != b_cites_a:
@@ -87,10 +97,9 @@ def decide_source(a: int, b: int, passages: list[tuple[list[int], list[int]]], c
         if day_a != day_b:
             return (a if day_a > day_b else b), "relative_day"
     if passages:
-        ctx_a = [_context(corpus.tokens[a], corpus.texts[a], xs) for xs, _ in passages]
-        ctx_b = [_context(corpus.tokens[b], corpus.texts[b], ys) for _, ys in passages]
+        context = context if context is not None else passage_context(a, b, passages, corpus)
         for n in range(3):
-            key_a, key_b = sum(c[n] for c in ctx_a), sum(c[n] for c in ctx_b)
+            key_a, key_b = context[n], context[3 + n]
             if key_a != key_b:
                 return (a if key_a > key_b else b), "passage_context"
     if len(corpus.tokens[a]) != len(corpus.tokens[b]):

@@ -9,9 +9,10 @@ import numpy as np
 import pandas as pd
 
 from pipeline.link.reuse.align import align_pair, prose_words
+from pipeline.link.memo import PairMemo
 from pipeline.link.reuse.articles import Corpus, Passage, build_corpus
 from pipeline.link.reuse import derivation
-from pipeline.link.reuse.direction import TIME_RULES, decide_source, relative_day
+from pipeline.link.reuse.direction import TIME_RULES, decide_source, passage_context, relative_day
 from pipeline.link.reuse.index import candidate_index, content_pairs, in_sorted
 from pipeline.schemas import empty_frame
 
@@ -154,14 +155,37 @@ def _source_union_containment(grams: list[np.ndarray], copy: int, source: int, e
     return float(found.mean())
 
 
+def _min_anchors(k: int, min_words: int) -> int:
+    """Shared shingles a pair needs to hold a passage: one when a shingle is a passage's length."""
+    return 1 if min_words <= k else 2
+
+
+def _aligned(a: int, b: int, anchors: np.ndarray, corpus: Corpus, k: int, min_words: int, memo: PairMemo | None
+             ) -> tuple[list[tuple[np.ndarray, np.ndarray]], tuple[int, ...] | None]:
+    """The verbatim passages (xs in a, ys in b) of a candidate pair and their passage_context (None
+    without passages), from the memo when it holds them."""
+    key = PairMemo.key(corpus.token_keys[a], corpus.token_keys[b], anchors, k, min_words) if memo is not None else b""
+    found = memo.get(key) if memo is not None else None
+    if found is None or not all(xs.max() < len(corpus.tokens[a]) and ys.max() < len(corpus.tokens[b])
+                                for xs, ys in found[0] if len(xs)):
+        shared = align_pair(a, b, anchors, corpus, k, min_words) if len(anchors) >= _min_anchors(k, min_words) else []
+        shared = [(np.asarray(xs, dtype=np.int32), np.asarray(ys, dtype=np.int32)) for xs, ys in shared]
+        found = (shared, passage_context(a, b, shared, corpus) if shared else None)
+        if memo is not None:
+            memo.put(key, found)
+    return found
+
+
 def measure_pairs(corpus: Corpus, min_passage_words: int, max_candidates: int = MAX_CANDIDATES,
-                  model: dict | None = None, profiles_out: list | None = None) -> Iterator[PairLink]:
+                  model: dict | None = None, profiles_out: list | None = None, memo: PairMemo | None = None
+                  ) -> Iterator[PairLink]:
     """Every candidate pair (verbatim shingles or rare content words in common), directed and measured.
     All pairs are measured before the first is yielded: the union features need every pair's direction.
-    profiles_out, when given, receives the articles' derivation profiles."""
+    profiles_out, when given, receives the articles' derivation profiles; memo, when given, remembers
+    each pair's alignment for the next run."""
     model = model if model is not None else derivation.load_model()
     k = max(2, min(SHINGLE_WORDS, min_passage_words))
-    min_anchors = 1 if min_passage_words <= k else 2
+    min_anchors = _min_anchors(k, min_passage_words)
     profs, idf = derivation.profiles(corpus)
     if profiles_out is not None:
         profiles_out.extend(profs)
@@ -175,10 +199,8 @@ def measure_pairs(corpus: Corpus, min_passage_words: int, max_candidates: int = 
     # articles they held hundreds of MB for no use.
     last_pair = {n: at for at, pair in enumerate(pairs) for n in pair}
     for at, (a, b) in enumerate(pairs):
-        anchors = anchors_of(a, b)
-        shared = align_pair(a, b, anchors, corpus, k, min_passage_words) if len(anchors) >= min_anchors else []
-        shared = [(np.asarray(xs, dtype=np.int32), np.asarray(ys, dtype=np.int32)) for xs, ys in shared]
-        src, rule = decide_source(a, b, shared, corpus, days)
+        shared, context = _aligned(a, b, anchors_of(a, b), corpus, k, min_passage_words, memo)
+        src, rule = decide_source(a, b, shared, corpus, days, context)
         copy, passages = (a, shared) if src == b else (b, [(ys, xs) for xs, ys in shared])
         links.append(PairLink(copy, src, passages, derivation.pair_measure(copy, src, passages, corpus, profs, idf),
                               rule))
@@ -219,14 +241,15 @@ def _kept(link: PairLink, corpus: Corpus, min_words: int) -> bool:
 
 
 def directed_passages(corpus: Corpus, min_passage_words: int, max_candidates: int = MAX_CANDIDATES,
-                      model: dict | None = None) -> tuple[list[Passage], dict[tuple[int, int], PairLink]]:
+                      model: dict | None = None, memo: PairMemo | None = None
+                      ) -> tuple[list[Passage], dict[tuple[int, int], PairLink]]:
     """Every passage one article of the corpus copies from another, third articles credited; and the
     linked pairs (copy, source) with their measures."""
     model = model if model is not None else derivation.load_model()
     passages: list[Passage] = []
     links: dict[tuple[int, int], PairLink] = {}
     profs: list = []
-    for link in measure_pairs(corpus, min_passage_words, max_candidates, model, profs):
+    for link in measure_pairs(corpus, min_passage_words, max_candidates, model, profs, memo):
         if not _kept(link, corpus, min_passage_words):
             continue
         links[(link.copy, link.source)] = link
@@ -244,11 +267,12 @@ def directed_passages(corpus: Corpus, min_passage_words: int, max_candidates: in
 
 
 def find_reuse(articles: pd.DataFrame, min_passage_words: int, max_candidates: int = MAX_CANDIDATES,
-               corpus: Corpus | None = None) -> pd.DataFrame:
+               corpus: Corpus | None = None, memo: PairMemo | None = None) -> pd.DataFrame:
     """One row per passage an article copies from another article of the corpus (REUSE schema).
-    `corpus`, when given, is build_corpus(articles), shared with cluster_quotes to tokenise once."""
+    `corpus`, when given, is build_corpus(articles), shared with cluster_quotes to tokenise once;
+    `memo` remembers the pairs' alignments between runs (the table is the same without it)."""
     corpus = corpus if corpus is not None else build_corpus(articles)
-    passages, links = directed_passages(corpus, min_passage_words, max_candidates)
+    passages, links = directed_passages(corpus, min_passage_words, max_candidates, memo=memo)
     return _rows(passages, corpus, links)
 
 
