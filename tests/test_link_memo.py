@@ -98,13 +98,16 @@ def test_an_added_article_is_the_only_one_tokenised_and_the_tables_equal_a_fresh
     _assert_same(_link(tables, memo), plain)
     assert memo.tokens.misses == 1 and memo.tokens.hits == len(tables["articles"]) - 1
     assert memo.pairs.hits > 0
+    again = LinkMemo(tmp_path)  # the new entries were merged in key order with the old ones
+    _assert_same(_link(tables, again), plain)
+    assert again.tokens.misses == again.pairs.misses == again.matches.misses == 0
 
 
 def test_a_store_holds_only_what_the_last_run_used(tables, tmp_path):
     _link(tables, LinkMemo(tmp_path))
     fewer = {**tables, "articles": tables["articles"].iloc[:10]}
     _link(fewer, LinkMemo(tmp_path))
-    assert len(TokenMemo(tmp_path).loaded) == 10
+    assert len(TokenMemo(tmp_path)) == 10
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "wrong_arrays", "out_of_range"])
@@ -129,19 +132,19 @@ def test_a_damaged_store_is_ignored_with_a_warning(tables, plain, tmp_path, capl
             np.savez(open(path, "wb"), **arrays)
     caplog.set_level(logging.WARNING, logger="pipeline.link.memo")
     memo = LinkMemo(tmp_path)
-    assert not memo.tokens.loaded
+    assert not len(memo.tokens)
     if damage != "out_of_range":  # there the pairs and matches load, and are refused one by one on use
-        assert not memo.pairs.loaded and not memo.matches.loaded
+        assert not len(memo.pairs) and not len(memo.matches)
     assert any("link cache: ignoring" in m for m in caplog.messages)
     _assert_same(_link(tables, memo), plain)
-    assert LinkMemo(tmp_path).tokens.loaded  # rebuilt
+    assert len(LinkMemo(tmp_path).tokens)  # rebuilt
 
 
 def test_a_store_of_other_code_is_not_read(tables, tmp_path, monkeypatch):
     _link(tables, LinkMemo(tmp_path))
     monkeypatch.setattr("pipeline.link.memo._salt", lambda: b"another code version")
     monkeypatch.setattr("pipeline.link.memo._salted", lambda: __import__("hashlib").blake2b(b"x", digest_size=16))
-    assert not LinkMemo(tmp_path).tokens.loaded
+    assert not len(LinkMemo(tmp_path).tokens)
 
 
 def test_tokenising_alone_then_merging_gives_the_ids_of_one_shared_vocab():

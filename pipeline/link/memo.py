@@ -16,12 +16,18 @@ directions by date and citation, union features) is recomputed every run: it ent
 anchors of the key or is not remembered at all. Each run writes back only the entries it used, so
 a store holds the current corpus and does not grow with deleted articles. Data only (never
 pickle): an unreadable or malformed store is ignored with a warning and rebuilt.
+
+Memory: a store stays as its flat arrays (keys sorted, looked up by binary search), values are cut
+out of them when asked for, and the store is written entry by entry, never copied whole: at 10,000
+articles a dictionary of Python objects per entry, and a concatenated copy to save, took gigabytes.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
 import platform
+import zipfile
+from array import array
 from functools import lru_cache
 from pathlib import Path
 
@@ -71,30 +77,42 @@ def _load(path: Path | None, names: tuple[str, ...]) -> dict[str, np.ndarray] | 
         return None
 
 
-def _save(path: Path | None, arrays: dict[str, np.ndarray]) -> None:
-    if path is None:
-        return
+def _write_npz(path: Path, fields: list[tuple[str, type, list[np.ndarray]]]) -> None:
+    """An .npz that np.load reads, each array written from its chunks (views), never joined in memory."""
     from pipeline.tables import write_atomic
 
-    arrays = {"format": np.array([STORE_FORMAT]), "salt": np.frombuffer(_salt(), dtype=np.uint8), **arrays}
-    write_atomic(path, lambda tmp: np.savez(open(tmp, "wb"), **arrays))
+    def write(tmp: str) -> None:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
+            for name, dtype, chunks in [("format", np.int64, [np.array([STORE_FORMAT])]),
+                                        ("salt", np.uint8, [np.frombuffer(_salt(), dtype=np.uint8)]), *fields]:
+                header = {"descr": np.lib.format.dtype_to_descr(np.dtype(dtype)), "fortran_order": False,
+                          "shape": (sum(len(c) for c in chunks),)}
+                with zf.open(f"{name}.npy", "w", force_zip64=True) as f:
+                    np.lib.format.write_array_header_1_0(f, header)
+                    for c in chunks:
+                        f.write(np.ascontiguousarray(c, dtype=dtype).tobytes())
+
+    write_atomic(path, write)
 
 
 def _offsets(lengths: np.ndarray) -> np.ndarray:
-    return np.r_[0, np.cumsum(lengths, dtype=np.int64)]
+    return np.r_[0, np.cumsum(lengths, dtype=np.int64)].astype(np.int64)
 
 
 class _Store:
-    """Entries by key: the ones loaded from disk, and the ones this run used (written back)."""
+    """Entries by key: the loaded ones (flat arrays, keys sorted, found by binary search), and the
+    ones this run used or made, written back."""
 
     FILE = ""
-
-    _DTYPES: dict[str, type] = {}  # the dtype kind each array must have ("i" integer, "b" bool, "u" bytes)
+    _DTYPES: dict[str, str] = {}  # each value array's dtype kind ("i" integer, "b" bool, "u" bytes)
 
     def __init__(self, directory: Path | None):
         self.path = Path(directory) / self.FILE if directory else None
-        self.loaded: dict[bytes, object] = {}
-        self.used: dict[bytes, object] = {}
+        self.keys = np.zeros(0, dtype=f"S{KEY_BYTES}")
+        self.a: dict[str, np.ndarray] = {}
+        self.used_rows = array("q")  # rows of loaded entries this run asked for
+        self.new_keys = bytearray()  # KEY_BYTES a key, in the order of new_values
+        self.new_values: list = []
         self.hits = self.misses = 0
         arrays = _load(self.path, ("format", "salt", "keys", *self._DTYPES))
         if arrays is None:
@@ -103,81 +121,119 @@ class _Store:
             if any(arrays[name].dtype.kind != kind or arrays[name].ndim != 1 for name, kind in self._DTYPES.items()) \
                     or arrays["keys"].dtype != np.uint8 or len(arrays["keys"]) % KEY_BYTES:
                 raise ValueError("arrays of the wrong type")
-            self.loaded = self._read(arrays["keys"].reshape(-1, KEY_BYTES), arrays)
-        except (ValueError, IndexError, UnicodeDecodeError) as exc:
+            keys = arrays["keys"].view(f"S{KEY_BYTES}")
+            if len(keys) > 1 and not bool(np.all(keys[1:] > keys[:-1])):
+                raise ValueError("keys out of order")
+            self._check(len(keys), arrays)
+            self.keys, self.a = keys, arrays
+        except (ValueError, IndexError) as exc:
             log.warning("link cache: ignoring inconsistent %s (%s)", self.path, exc)
-            self.loaded = {}
 
-    def _read(self, keys: np.ndarray, a: dict[str, np.ndarray]) -> dict[bytes, object]:
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def _check(self, n: int, a: dict[str, np.ndarray]) -> None:
+        """Raise ValueError unless the arrays hold n well-formed entries; keep what _value needs."""
+        raise NotImplementedError
+
+    def _value(self, row: int):
+        """The value of a loaded entry (None when it cannot be read: a miss)."""
+        raise NotImplementedError
+
+    def _parts(self, entry: int) -> tuple:
+        """What _write needs of an entry: a loaded row (>= 0) or new value -1 - entry."""
+        raise NotImplementedError
+
+    def _fields(self, parts: list[tuple]) -> list[tuple[str, type, list[np.ndarray]]]:
         raise NotImplementedError
 
     def get(self, key: bytes):
-        value = self.used.get(key)
+        i = int(np.searchsorted(self.keys, key)) if len(self.keys) else 0
+        # numpy's bytes drop trailing NULs: compare the key the same way
+        value = self._value(i) if i < len(self.keys) and self.keys[i] == key.rstrip(b"\0") else None
         if value is None:
-            value = self.loaded.get(key)
-            if value is None:
-                self.misses += 1
-                return None
-            self.hits += 1
-            self.used[key] = value
+            self.misses += 1
+            return None
+        self.hits += 1
+        self.used_rows.append(i)
         return value
 
     def put(self, key: bytes, value) -> None:
-        self.used[key] = value
+        self.new_keys += key
+        self.new_values.append(value)
 
     def save(self) -> None:
-        """Write the entries this run used, unless they are exactly the ones loaded."""
-        if self.path is None or (self.used.keys() == self.loaded.keys() and not self.misses):
+        """Write the entries this run used or made, unless they are exactly the ones loaded."""
+        if self.path is None:
             return
-        self._write(sorted(self.used.items()))
-        log.info("link cache: %s holds %d entries (%d reused, %d new)", self.FILE, len(self.used),
-                 self.hits, self.misses)
-
-    def _write(self, items: list[tuple[bytes, object]]) -> None:
-        raise NotImplementedError
+        rows = np.unique(np.frombuffer(self.used_rows, dtype=np.int64)) if len(self.used_rows) else \
+            np.zeros(0, dtype=np.int64)
+        if not self.new_values and len(rows) == len(self.keys):
+            return
+        new_keys, first = np.unique(np.frombuffer(bytes(self.new_keys), dtype=f"S{KEY_BYTES}"), return_index=True)
+        rows = rows[~np.isin(self.keys[rows], new_keys)]  # a value made again replaces the loaded one
+        keys = np.concatenate([self.keys[rows], new_keys])
+        order = np.argsort(keys, kind="stable")
+        entries = np.concatenate([rows, -1 - first.astype(np.int64)])[order]
+        key_bytes = np.frombuffer(keys[order].tobytes(), dtype=np.uint8)  # fixed width: the NULs kept
+        _write_npz(self.path, [("keys", np.uint8, [key_bytes]), *self._fields([self._parts(int(e)) for e in entries])])
+        log.info("link cache: %s holds %d entries (%d reused, %d new)", self.FILE, len(keys), len(rows), len(new_keys))
 
 
 class TokenMemo(_Store):
-    """Each article's (words, tokens) of tokenize_alone."""
+    """Each article's (words, tokens) of tokenize_alone; stored without the stock phrases' words,
+    which begin every article's list."""
 
     FILE = "tokens.npz"
-    _DTYPES = {"n_words": "i", "words": "u", "n_tokens": "i", "ids": "i", "starts": "i", "ends": "i", "line": "i",
-               "indexable": "b", "counts": "b"}
-
-    def _read(self, keys, a):
-        words = a["words"].tobytes().decode("utf-8").split("\n") if len(a["words"]) else []
-        w_at, t_at = _offsets(a["n_words"]), _offsets(a["n_tokens"])
-        if not (len(words) == w_at[-1] and len(keys) == len(a["n_words"]) == len(a["n_tokens"])
-                and all(len(a[n]) == t_at[-1] for n in ("ids", "starts", "ends", "line", "indexable", "counts"))):
-            raise ValueError("lengths disagree")
-        stock = list(stock_words())  # kept once, not once per article
-        out = {}
-        for n, key in enumerate(keys):
-            t0, t1 = t_at[n], t_at[n + 1]
-            ids = a["ids"][t0:t1]
-            if t1 > t0 and not 0 <= ids.min() <= ids.max() < len(stock) + w_at[n + 1] - w_at[n]:
-                raise ValueError("a token id outside its article's words")
-            out[key.tobytes()] = (stock + words[w_at[n]:w_at[n + 1]], Tokens(
-                ids, a["starts"][t0:t1], a["ends"][t0:t1], a["indexable"][t0:t1], a["line"][t0:t1], a["counts"][t0:t1]))
-        return out
+    _TOKEN_FIELDS = {"ids": np.int32, "starts": np.int32, "ends": np.int32, "indexable": bool, "line": np.int32,
+                     "counts": bool}  # in the order of Tokens' fields
+    _DTYPES = {"n_words": "i", "word_bytes": "i", "words": "u", "n_tokens": "i", "ids": "i", "starts": "i",
+               "ends": "i", "indexable": "b", "line": "i", "counts": "b"}
 
     @staticmethod
     def key(text: str, body: str | None) -> bytes:
         return _digest(text.encode("utf-8"), b"\0" if body is None else b"\1" + body.encode("utf-8"))
 
-    def _write(self, items) -> None:
-        n_stock = len(stock_words())
-        values = [(words[n_stock:], tokens) for _, (words, tokens) in items]
-        toks = [t for _, t in values]
-        cat = lambda name, dtype: np.concatenate([getattr(t, name) for t in toks]).astype(dtype)  # noqa: E731
-        _save(self.path, {
-            "keys": np.frombuffer(b"".join(k for k, _ in items), dtype=np.uint8),
-            "n_words": np.array([len(w) for w, _ in values], dtype=np.int64),
-            "words": np.frombuffer("\n".join(w for ws, _ in values for w in ws).encode("utf-8"), dtype=np.uint8),
-            "n_tokens": np.array([len(t) for t in toks], dtype=np.int64),
-            "ids": cat("ids", np.int32), "starts": cat("starts", np.int32), "ends": cat("ends", np.int32),
-            "line": cat("line", np.int32), "indexable": cat("indexable", bool), "counts": cat("counts", bool),
-        })
+    def _check(self, n, a):
+        self.t_at, self.b_at = _offsets(a["n_tokens"]), _offsets(a["word_bytes"])
+        if not (n == len(a["n_words"]) == len(a["n_tokens"]) == len(a["word_bytes"])
+                and self.b_at[-1] == len(a["words"]) and all(len(a[f]) == self.t_at[-1] for f in self._TOKEN_FIELDS)):
+            raise ValueError("lengths disagree")
+        if len(a["ids"]):
+            article = np.repeat(np.arange(n), a["n_tokens"])
+            if a["ids"].min() < 0 or bool(np.any(a["ids"] >= len(stock_words()) + a["n_words"][article])):
+                raise ValueError("a token id outside its article's words")
+
+    def _value(self, row):
+        a, t0, t1 = self.a, self.t_at[row], self.t_at[row + 1]
+        try:
+            blob = a["words"][self.b_at[row]:self.b_at[row + 1]].tobytes().decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        words = blob.split("\n") if a["n_words"][row] else []
+        if len(words) != a["n_words"][row]:
+            return None
+        return [*stock_words(), *words], Tokens(*(a[f][t0:t1] for f in self._TOKEN_FIELDS))
+
+    def put(self, key: bytes, value) -> None:
+        words, tokens = value  # kept as the bytes to write: a list of strings per article took 200 MB at 10,000
+        super().put(key, ("\n".join(words[len(stock_words()):]).encode("utf-8"), len(words) - len(stock_words()),
+                          tokens))
+
+    def _parts(self, e):
+        if e < 0:
+            blob, n_words, tokens = self.new_values[-1 - e]
+            return np.frombuffer(blob, dtype=np.uint8), n_words, [getattr(tokens, f) for f in self._TOKEN_FIELDS]
+        t0, t1 = self.t_at[e], self.t_at[e + 1]
+        return (self.a["words"][self.b_at[e]:self.b_at[e + 1]], int(self.a["n_words"][e]),
+                [self.a[f][t0:t1] for f in self._TOKEN_FIELDS])
+
+    def _fields(self, parts):
+        return [("n_words", np.int64, [np.array([n for _, n, _ in parts], dtype=np.int64)]),
+                ("word_bytes", np.int64, [np.array([len(b) for b, _, _ in parts], dtype=np.int64)]),
+                ("words", np.uint8, [b for b, _, _ in parts]),
+                ("n_tokens", np.int64, [np.array([len(t[0]) for _, _, t in parts], dtype=np.int64)]),
+                *((f, dtype, [t[i] for _, _, t in parts]) for i, (f, dtype) in enumerate(self._TOKEN_FIELDS.items()))]
 
 
 class PairMemo(_Store):
@@ -187,38 +243,36 @@ class PairMemo(_Store):
     FILE = "pairs.npz"
     _DTYPES = {"n_passages": "i", "context": "i", "lengths": "i", "xs": "i", "ys": "i"}
 
-    def _read(self, keys, a):
-        p_at, w_at = _offsets(a["n_passages"]), _offsets(a["lengths"])
-        context = a["context"].reshape(-1, 6)
-        if not (len(keys) == len(a["n_passages"]) == len(context) and p_at[-1] == len(a["lengths"])
-                and w_at[-1] == len(a["xs"]) == len(a["ys"])):
-            raise ValueError("lengths disagree")
-        if len(a["xs"]) and min(a["xs"].min(), a["ys"].min()) < 0:
-            raise ValueError("a negative token index")
-        xs, ys = a["xs"], a["ys"]
-        out = {}
-        for n, key in enumerate(keys):
-            passages = [(xs[w_at[p]:w_at[p + 1]], ys[w_at[p]:w_at[p + 1]]) for p in range(p_at[n], p_at[n + 1])]
-            out[key.tobytes()] = (passages, tuple(int(v) for v in context[n]) if passages else None)
-        return out
-
     @staticmethod
     def key(token_key_a: bytes, token_key_b: bytes, anchors: np.ndarray, k: int, min_words: int) -> bytes:
         return _digest(token_key_a, token_key_b, np.ascontiguousarray(anchors, dtype=np.int64).tobytes(),
                        f"{k}|{min_words}".encode())
 
-    def _write(self, items) -> None:
-        values = [v for _, v in items]
-        passages = [p for ps, _ in values for p in ps]
-        _save(self.path, {
-            "keys": np.frombuffer(b"".join(k for k, _ in items), dtype=np.uint8),
-            "n_passages": np.array([len(ps) for ps, _ in values], dtype=np.int64),
-            "context": np.array([ctx if ctx is not None else (0,) * 6 for _, ctx in values], dtype=np.int64
-                                ).reshape(-1),
-            "lengths": np.array([len(xs) for xs, _ in passages], dtype=np.int64),
-            "xs": np.concatenate([xs for xs, _ in passages]).astype(np.int32) if passages else np.zeros(0, np.int32),
-            "ys": np.concatenate([ys for _, ys in passages]).astype(np.int32) if passages else np.zeros(0, np.int32),
-        })
+    def _check(self, n, a):
+        self.p_at, self.w_at = _offsets(a["n_passages"]), _offsets(a["lengths"])
+        if not (n == len(a["n_passages"]) and len(a["context"]) == 6 * n and self.p_at[-1] == len(a["lengths"])
+                and self.w_at[-1] == len(a["xs"]) == len(a["ys"])):
+            raise ValueError("lengths disagree")
+        if len(a["xs"]) and min(a["xs"].min(), a["ys"].min()) < 0:
+            raise ValueError("a negative token index")
+
+    def _value(self, row):
+        a, w_at = self.a, self.w_at
+        passages = [(a["xs"][w_at[p]:w_at[p + 1]], a["ys"][w_at[p]:w_at[p + 1]])
+                    for p in range(self.p_at[row], self.p_at[row + 1])]
+        return passages, (tuple(a["context"][6 * row:6 * row + 6].tolist()) if passages else None)
+
+    def _parts(self, e):
+        return self.new_values[-1 - e] if e < 0 else self._value(e)
+
+    def _fields(self, parts):
+        passages = [p for ps, _ in parts for p in ps]
+        return [("n_passages", np.int64, [np.array([len(ps) for ps, _ in parts], dtype=np.int64)]),
+                ("context", np.int64, [np.array([c if c is not None else (0,) * 6 for _, c in parts],
+                                                dtype=np.int64).reshape(-1)]),
+                ("lengths", np.int64, [np.array([len(xs) for xs, _ in passages], dtype=np.int64)]),
+                ("xs", np.int32, [xs for xs, _ in passages]),
+                ("ys", np.int32, [ys for _, ys in passages])]
 
 
 class MatchMemo(_Store):
@@ -229,19 +283,31 @@ class MatchMemo(_Store):
     FILE = "matches.npz"
     _DTYPES = {"values": "i"}
 
-    def _read(self, keys, a):
-        values = a["values"].reshape(-1, 3)
-        if len(keys) != len(values):
-            raise ValueError("lengths disagree")
-        return {k.tobytes(): tuple(v) for k, v in zip(keys, values.tolist())}
+    def __init__(self, directory: Path | None):
+        super().__init__(directory)
+        self.new_numbers = array("q")  # 3 a value: millions of them at 10,000 articles, not tuples
 
     @staticmethod
     def key(token_key_a: bytes, a0: int, a1: int, token_key_b: bytes, b0: int, b1: int) -> bytes:
         return _digest(token_key_a, token_key_b, np.array([a0, a1, b0, b1], dtype=np.int64).tobytes())
 
-    def _write(self, items) -> None:
-        _save(self.path, {"keys": np.frombuffer(b"".join(k for k, _ in items), dtype=np.uint8),
-                          "values": np.array([v for _, v in items], dtype=np.int64).reshape(-1)})
+    def _check(self, n, a):
+        if len(a["values"]) != 3 * n:
+            raise ValueError("lengths disagree")
+
+    def _value(self, row):
+        return tuple(self.a["values"][3 * row:3 * row + 3].tolist())
+
+    def put(self, key: bytes, value) -> None:
+        self.new_keys += key
+        self.new_numbers.extend(value)
+        self.new_values.append(None)  # counted; the numbers are in new_numbers
+
+    def _parts(self, e):
+        return tuple(self.new_numbers[3 * (-1 - e):3 * (-1 - e) + 3]) if e < 0 else self._value(e)
+
+    def _fields(self, parts):
+        return [("values", np.int64, [np.array(parts, dtype=np.int64).reshape(-1)])]
 
 
 class LinkMemo:
