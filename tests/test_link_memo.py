@@ -110,7 +110,38 @@ def test_a_store_holds_only_what_the_last_run_used(tables, tmp_path):
     assert len(TokenMemo(tmp_path)) == 10
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "wrong_arrays", "out_of_range"])
+def _rewrite(path, change) -> None:
+    """Rewrite a store with change(arrays) applied: well formed, but not what the code wrote."""
+    with np.load(path) as z:
+        arrays = dict(z)
+    change(arrays)
+    with open(path, "wb") as f:
+        np.savez(f, **arrays)
+
+
+def _shift(arrays, by=10**6):
+    for name in ("ids", "xs", "values"):  # token ids past the words, passages past the articles, matches past the runs
+        if name in arrays:
+            arrays[name] = arrays[name] + by
+
+
+def _empty_passages(arrays):
+    if "lengths" in arrays:
+        arrays["lengths"] = np.zeros_like(arrays["lengths"])
+
+
+def _negative_counts(arrays):
+    for name in ("n_tokens", "n_passages"):
+        if name in arrays:
+            arrays[name] = -arrays[name]
+
+
+def _scalar_keys(arrays):
+    arrays["keys"] = np.uint8(3)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "wrong_arrays", "out_of_range",
+                                    "empty_passages", "negative_counts", "scalar_keys"])
 def test_a_damaged_store_is_ignored_with_a_warning(tables, plain, tmp_path, caplog, damage):
     _link(tables, LinkMemo(tmp_path))
     for name in ("tokens.npz", "pairs.npz", "matches.npz"):
@@ -122,28 +153,40 @@ def test_a_damaged_store_is_ignored_with_a_warning(tables, plain, tmp_path, capl
         elif damage == "empty":
             path.write_bytes(b"")
         elif damage == "wrong_arrays":
-            np.savez(open(path, "wb"), keys=np.zeros(3, dtype=np.uint8))
-        else:  # well formed, but token indices past the articles' ends and match ends past the runs
-            with np.load(path) as z:
-                arrays = dict(z)
-            for name in ("ids", "xs", "values"):
-                if name in arrays:
-                    arrays[name] = arrays[name] + 10**6
-            np.savez(open(path, "wb"), **arrays)
+            with open(path, "wb") as f:
+                np.savez(f, keys=np.zeros(3, dtype=np.uint8))
+        else:
+            _rewrite(path, {"out_of_range": _shift, "empty_passages": _empty_passages,
+                            "negative_counts": _negative_counts, "scalar_keys": _scalar_keys}[damage])
     caplog.set_level(logging.WARNING, logger="pipeline.link.memo")
     memo = LinkMemo(tmp_path)
-    assert not len(memo.tokens)
-    if damage != "out_of_range":  # there the pairs and matches load, and are refused one by one on use
-        assert not len(memo.pairs) and not len(memo.matches)
+    # the stores refused whole; the others load, and their values are refused one by one on use
+    refused = {"out_of_range": {"tokens"}, "empty_passages": {"pairs"},
+               "negative_counts": {"tokens", "pairs"}}.get(damage, {"tokens", "pairs", "matches"})
+    assert {name for name in ("tokens", "pairs", "matches") if not len(getattr(memo, name))} == refused
     assert any("link cache: ignoring" in m for m in caplog.messages)
     _assert_same(_link(tables, memo), plain)
     assert len(LinkMemo(tmp_path).tokens)  # rebuilt
 
 
+def test_without_a_folder_nothing_is_kept(tables, plain):
+    memo = LinkMemo(None)
+    _assert_same(_link(tables, memo), plain)
+    assert not memo.tokens.new_values and not memo.pairs.new_values and not len(memo.matches.new_numbers)
+
+
+def test_a_cache_that_cannot_be_written_warns_and_the_tables_stand(tables, plain, tmp_path, caplog):
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the cache folder should be")
+    caplog.set_level(logging.WARNING, logger="pipeline.link.memo")
+    _assert_same(_link(tables, LinkMemo(blocked)), plain)
+    assert any("link cache: could not write" in m for m in caplog.messages)
+
+
 def test_a_store_of_other_code_is_not_read(tables, tmp_path, monkeypatch):
     _link(tables, LinkMemo(tmp_path))
+    assert len(LinkMemo(tmp_path).tokens) == len(tables["articles"])
     monkeypatch.setattr("pipeline.link.memo._salt", lambda: b"another code version")
-    monkeypatch.setattr("pipeline.link.memo._salted", lambda: __import__("hashlib").blake2b(b"x", digest_size=16))
     assert not len(LinkMemo(tmp_path).tokens)
 
 
@@ -163,13 +206,19 @@ def test_tokenising_alone_then_merging_gives_the_ids_of_one_shared_vocab():
             assert np.array_equal(getattr(t, field), getattr(a, field)), field
 
 
+def _pair_key(a=b"a", b=b"b", anchors=((0, 1),), k=5, min_words=8) -> bytes:
+    return PairMemo.key(a, b, np.array(anchors), k, min_words)
+
+
 @pytest.mark.parametrize("key, other", [
     (lambda: TokenMemo.key("Port vote.", None), lambda: TokenMemo.key("Port vote.", "")),
     (lambda: TokenMemo.key("Port vote.", "Port"), lambda: TokenMemo.key("Port vote!", "Port")),
-    (lambda: PairMemo.key(b"a", b"b", np.array([[0, 1]]), 5, 8), lambda: PairMemo.key(b"b", b"a", np.array([[0, 1]]), 5, 8)),
-    (lambda: PairMemo.key(b"a", b"b", np.array([[0, 1]]), 5, 8), lambda: PairMemo.key(b"a", b"b", np.array([[0, 2]]), 5, 8)),
-    (lambda: PairMemo.key(b"a", b"b", np.array([[0, 1]]), 5, 8), lambda: PairMemo.key(b"a", b"b", np.array([[0, 1]]), 5, 9)),
+    (_pair_key, lambda: _pair_key(a=b"b", b=b"a")),
+    (_pair_key, lambda: _pair_key(anchors=((0, 2),))),
+    (_pair_key, lambda: _pair_key(k=4)),
+    (_pair_key, lambda: _pair_key(min_words=9)),
     (lambda: MatchMemo.key(b"a", 0, 4, b"b", 2, 6), lambda: MatchMemo.key(b"a", 0, 4, b"b", 2, 7)),
+    (lambda: MatchMemo.key(b"a", 0, 4, b"b", 2, 6), lambda: MatchMemo.key(b"b", 0, 4, b"a", 2, 6)),
 ])
 def test_a_key_covers_every_input_of_its_value(key, other):
     assert key() == key() and key() != other()

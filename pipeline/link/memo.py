@@ -35,6 +35,7 @@ import numpy as np
 
 from pipeline.codeversion import source_digest
 from pipeline.link.tokens import Tokens, stock_words
+from pipeline.tables import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,6 @@ def _load(path: Path | None, names: tuple[str, ...]) -> dict[str, np.ndarray] | 
 
 def _write_npz(path: Path, fields: list[tuple[str, type, list[np.ndarray]]]) -> None:
     """An .npz that np.load reads, each array written from its chunks (views), never joined in memory."""
-    from pipeline.tables import write_atomic
 
     def write(tmp: str) -> None:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
@@ -89,8 +89,8 @@ def _write_npz(path: Path, fields: list[tuple[str, type, list[np.ndarray]]]) -> 
                           "shape": (sum(len(c) for c in chunks),)}
                 with zf.open(f"{name}.npy", "w", force_zip64=True) as f:
                     np.lib.format.write_array_header_1_0(f, header)
-                    for c in chunks:
-                        f.write(np.ascontiguousarray(c, dtype=dtype).tobytes())
+                    for c in chunks:  # bytes of a view, not a copy (a plain memoryview counts elements)
+                        f.write(memoryview(np.ascontiguousarray(c, dtype=dtype)).cast("B"))
 
     write_atomic(path, write)
 
@@ -104,12 +104,12 @@ class _Store:
     ones this run used or made, written back."""
 
     FILE = ""
-    _DTYPES: dict[str, str] = {}  # each value array's dtype kind ("i" integer, "b" bool, "u" bytes)
+    _DTYPES: dict[str, str] = {}  # each value array's dtype kind ("i" signed integer, "b" bool, "u" unsigned)
 
     def __init__(self, directory: Path | None):
         self.path = Path(directory) / self.FILE if directory else None
         self.keys = np.zeros(0, dtype=f"S{KEY_BYTES}")
-        self.a: dict[str, np.ndarray] = {}
+        self.arrays: dict[str, np.ndarray] = {}
         self.used_rows = array("q")  # rows of loaded entries this run asked for
         self.new_keys = bytearray()  # KEY_BYTES a key, in the order of new_values
         self.new_values: list = []
@@ -119,15 +119,18 @@ class _Store:
             return
         try:
             if any(arrays[name].dtype.kind != kind or arrays[name].ndim != 1 for name, kind in self._DTYPES.items()) \
-                    or arrays["keys"].dtype != np.uint8 or len(arrays["keys"]) % KEY_BYTES:
+                    or arrays["keys"].dtype != np.uint8 or arrays["keys"].ndim != 1 or len(arrays["keys"]) % KEY_BYTES:
                 raise ValueError("arrays of the wrong type")
             keys = arrays["keys"].view(f"S{KEY_BYTES}")
             if len(keys) > 1 and not bool(np.all(keys[1:] > keys[:-1])):
                 raise ValueError("keys out of order")
             self._check(len(keys), arrays)
-            self.keys, self.a = keys, arrays
-        except (ValueError, IndexError) as exc:
+        except Exception as exc:  # noqa: BLE001 - a damaged cache is a miss, never a failed build
             log.warning("link cache: ignoring inconsistent %s (%s)", self.path, exc)
+            return
+        for a in arrays.values():
+            a.flags.writeable = False  # values handed out are views: nobody may change the next run's store
+        self.keys, self.arrays = keys, arrays
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -140,11 +143,9 @@ class _Store:
         """The value of a loaded entry (None when it cannot be read: a miss)."""
         raise NotImplementedError
 
-    def _parts(self, entry: int) -> tuple:
-        """What _write needs of an entry: a loaded row (>= 0) or new value -1 - entry."""
-        raise NotImplementedError
-
-    def _fields(self, parts: list[tuple]) -> list[tuple[str, type, list[np.ndarray]]]:
+    def _fields(self, entries: np.ndarray) -> list[tuple[str, type, list[np.ndarray]]]:
+        """The arrays to write (name, dtype, chunks) for entries in key order, each a loaded row
+        (>= 0) or the new value at index -1 - entry."""
         raise NotImplementedError
 
     def get(self, key: bytes):
@@ -159,24 +160,39 @@ class _Store:
         return value
 
     def put(self, key: bytes, value) -> None:
+        if self.path is None:  # remembering nothing: keep nothing
+            return
         self.new_keys += key
+        self._keep(value)
+
+    def _keep(self, value) -> None:
         self.new_values.append(value)
 
+    def _n_new(self) -> int:
+        return len(self.new_values)
+
     def save(self) -> None:
-        """Write the entries this run used or made, unless they are exactly the ones loaded."""
+        """Write the entries this run used or made, unless they are exactly the ones loaded. A cache
+        that cannot be written costs the next run time, not this one its tables."""
+        try:
+            self._save()
+        except OSError as exc:
+            log.warning("link cache: could not write %s (%s); the next build recomputes it", self.path, exc)
+
+    def _save(self) -> None:
         if self.path is None:
             return
         rows = np.unique(np.frombuffer(self.used_rows, dtype=np.int64)) if len(self.used_rows) else \
             np.zeros(0, dtype=np.int64)
-        if not self.new_values and len(rows) == len(self.keys):
+        if not self._n_new() and len(rows) == len(self.keys):
             return
-        new_keys, first = np.unique(np.frombuffer(bytes(self.new_keys), dtype=f"S{KEY_BYTES}"), return_index=True)
+        new_keys, first = np.unique(np.frombuffer(self.new_keys, dtype=f"S{KEY_BYTES}"), return_index=True)
         rows = rows[~np.isin(self.keys[rows], new_keys)]  # a value made again replaces the loaded one
         keys = np.concatenate([self.keys[rows], new_keys])
         order = np.argsort(keys, kind="stable")
         entries = np.concatenate([rows, -1 - first.astype(np.int64)])[order]
         key_bytes = np.frombuffer(keys[order].tobytes(), dtype=np.uint8)  # fixed width: the NULs kept
-        _write_npz(self.path, [("keys", np.uint8, [key_bytes]), *self._fields([self._parts(int(e)) for e in entries])])
+        _write_npz(self.path, [("keys", np.uint8, [key_bytes]), *self._fields(entries)])
         log.info("link cache: %s holds %d entries (%d reused, %d new)", self.FILE, len(keys), len(rows), len(new_keys))
 
 
@@ -195,40 +211,49 @@ class TokenMemo(_Store):
         return _digest(text.encode("utf-8"), b"\0" if body is None else b"\1" + body.encode("utf-8"))
 
     def _check(self, n, a):
-        self.t_at, self.b_at = _offsets(a["n_tokens"]), _offsets(a["word_bytes"])
+        if min(a["n_words"].min(initial=0), a["word_bytes"].min(initial=0), a["n_tokens"].min(initial=0)) < 0 \
+                or a["words"].dtype != np.uint8:
+            raise ValueError("a negative count or words not bytes")
+        self.token_at, self.byte_at = _offsets(a["n_tokens"]), _offsets(a["word_bytes"])
         if not (n == len(a["n_words"]) == len(a["n_tokens"]) == len(a["word_bytes"])
-                and self.b_at[-1] == len(a["words"]) and all(len(a[f]) == self.t_at[-1] for f in self._TOKEN_FIELDS)):
+                and self.byte_at[-1] == len(a["words"])
+                and all(len(a[f]) == self.token_at[-1] for f in self._TOKEN_FIELDS)):
             raise ValueError("lengths disagree")
-        if len(a["ids"]):
-            article = np.repeat(np.arange(n), a["n_tokens"])
-            if a["ids"].min() < 0 or bool(np.any(a["ids"] >= len(stock_words()) + a["n_words"][article])):
-                raise ValueError("a token id outside its article's words")
+        full = np.flatnonzero(a["n_tokens"])  # each article's largest id (reduceat needs non-empty runs)
+        if len(full) and (a["ids"].min() < 0 or bool(np.any(np.maximum.reduceat(a["ids"], self.token_at[full])
+                                                            >= len(stock_words()) + a["n_words"][full]))):
+            raise ValueError("a token id outside its article's words")
+
+    def _words(self, row: int) -> np.ndarray:
+        return self.arrays["words"][self.byte_at[row]:self.byte_at[row + 1]]
 
     def _value(self, row):
-        a, t0, t1 = self.a, self.t_at[row], self.t_at[row + 1]
+        arrays, t0, t1 = self.arrays, self.token_at[row], self.token_at[row + 1]
         try:
-            blob = a["words"][self.b_at[row]:self.b_at[row + 1]].tobytes().decode("utf-8")
+            blob = self._words(row).tobytes().decode("utf-8")
         except UnicodeDecodeError:
             return None
-        words = blob.split("\n") if a["n_words"][row] else []
-        if len(words) != a["n_words"][row]:
+        words = blob.split("\n") if arrays["n_words"][row] else []
+        if len(words) != arrays["n_words"][row]:
             return None
-        return [*stock_words(), *words], Tokens(*(a[f][t0:t1] for f in self._TOKEN_FIELDS))
+        return [*stock_words(), *words], Tokens(*(arrays[f][t0:t1] for f in self._TOKEN_FIELDS))
 
-    def put(self, key: bytes, value) -> None:
+    def _keep(self, value) -> None:
         words, tokens = value  # kept as the bytes to write: a list of strings per article took 200 MB at 10,000
-        super().put(key, ("\n".join(words[len(stock_words()):]).encode("utf-8"), len(words) - len(stock_words()),
-                          tokens))
+        n_stock = len(stock_words())
+        self.new_values.append(("\n".join(words[n_stock:]).encode("utf-8"), len(words) - n_stock, tokens))
 
-    def _parts(self, e):
-        if e < 0:
-            blob, n_words, tokens = self.new_values[-1 - e]
-            return np.frombuffer(blob, dtype=np.uint8), n_words, [getattr(tokens, f) for f in self._TOKEN_FIELDS]
-        t0, t1 = self.t_at[e], self.t_at[e + 1]
-        return (self.a["words"][self.b_at[e]:self.b_at[e + 1]], int(self.a["n_words"][e]),
-                [self.a[f][t0:t1] for f in self._TOKEN_FIELDS])
-
-    def _fields(self, parts):
+    def _fields(self, entries):
+        parts = []  # per entry: (its words' bytes, how many words, its token arrays)
+        for e in entries.tolist():
+            if e < 0:
+                blob, n_words, tokens = self.new_values[-1 - e]
+                parts.append((np.frombuffer(blob, dtype=np.uint8), n_words,
+                              [getattr(tokens, f) for f in self._TOKEN_FIELDS]))
+            else:
+                t0, t1 = self.token_at[e], self.token_at[e + 1]
+                parts.append((self._words(e), int(self.arrays["n_words"][e]),
+                              [self.arrays[f][t0:t1] for f in self._TOKEN_FIELDS]))
         return [("n_words", np.int64, [np.array([n for _, n, _ in parts], dtype=np.int64)]),
                 ("word_bytes", np.int64, [np.array([len(b) for b, _, _ in parts], dtype=np.int64)]),
                 ("words", np.uint8, [b for b, _, _ in parts]),
@@ -249,23 +274,23 @@ class PairMemo(_Store):
                        f"{k}|{min_words}".encode())
 
     def _check(self, n, a):
-        self.p_at, self.w_at = _offsets(a["n_passages"]), _offsets(a["lengths"])
-        if not (n == len(a["n_passages"]) and len(a["context"]) == 6 * n and self.p_at[-1] == len(a["lengths"])
-                and self.w_at[-1] == len(a["xs"]) == len(a["ys"])):
+        if a["n_passages"].min(initial=0) < 0 or a["lengths"].min(initial=1) < 1:
+            raise ValueError("a negative count or an empty passage")
+        self.passage_at, self.word_at = _offsets(a["n_passages"]), _offsets(a["lengths"])
+        if not (n == len(a["n_passages"]) and len(a["context"]) == 6 * n and self.passage_at[-1] == len(a["lengths"])
+                and self.word_at[-1] == len(a["xs"]) == len(a["ys"])):
             raise ValueError("lengths disagree")
         if len(a["xs"]) and min(a["xs"].min(), a["ys"].min()) < 0:
             raise ValueError("a negative token index")
 
     def _value(self, row):
-        a, w_at = self.a, self.w_at
-        passages = [(a["xs"][w_at[p]:w_at[p + 1]], a["ys"][w_at[p]:w_at[p + 1]])
-                    for p in range(self.p_at[row], self.p_at[row + 1])]
-        return passages, (tuple(a["context"][6 * row:6 * row + 6].tolist()) if passages else None)
+        arrays, word_at = self.arrays, self.word_at
+        passages = [(arrays["xs"][word_at[p]:word_at[p + 1]], arrays["ys"][word_at[p]:word_at[p + 1]])
+                    for p in range(self.passage_at[row], self.passage_at[row + 1])]
+        return passages, (tuple(arrays["context"][6 * row:6 * row + 6].tolist()) if passages else None)
 
-    def _parts(self, e):
-        return self.new_values[-1 - e] if e < 0 else self._value(e)
-
-    def _fields(self, parts):
+    def _fields(self, entries):
+        parts = [self.new_values[-1 - e] if e < 0 else self._value(e) for e in entries.tolist()]
         passages = [p for ps, _ in parts for p in ps]
         return [("n_passages", np.int64, [np.array([len(ps) for ps, _ in parts], dtype=np.int64)]),
                 ("context", np.int64, [np.array([c if c is not None else (0,) * 6 for _, c in parts],
@@ -278,14 +303,15 @@ class PairMemo(_Store):
 class MatchMemo(_Store):
     """The word-by-word matches quote clustering makes (quote_clusters.match_summary) of a run of one
     article's tokens against a run of another's: (words matched, where the first and last matching
-    blocks start and end in the second run)."""
+    blocks start and end in the second run). Millions at 10,000 articles: values stay in flat arrays
+    of numbers, never a tuple each."""
 
     FILE = "matches.npz"
     _DTYPES = {"values": "i"}
 
     def __init__(self, directory: Path | None):
         super().__init__(directory)
-        self.new_numbers = array("q")  # 3 a value: millions of them at 10,000 articles, not tuples
+        self.new_numbers = array("q")  # three a new value
 
     @staticmethod
     def key(token_key_a: bytes, a0: int, a1: int, token_key_b: bytes, b0: int, b1: int) -> bytes:
@@ -296,18 +322,22 @@ class MatchMemo(_Store):
             raise ValueError("lengths disagree")
 
     def _value(self, row):
-        return tuple(self.a["values"][3 * row:3 * row + 3].tolist())
+        return tuple(self.arrays["values"][3 * row:3 * row + 3].tolist())
 
-    def put(self, key: bytes, value) -> None:
-        self.new_keys += key
+    def _keep(self, value) -> None:
         self.new_numbers.extend(value)
-        self.new_values.append(None)  # counted; the numbers are in new_numbers
 
-    def _parts(self, e):
-        return tuple(self.new_numbers[3 * (-1 - e):3 * (-1 - e) + 3]) if e < 0 else self._value(e)
+    def _n_new(self) -> int:
+        return len(self.new_numbers) // 3
 
-    def _fields(self, parts):
-        return [("values", np.int64, [np.array(parts, dtype=np.int64).reshape(-1)])]
+    def _fields(self, entries):
+        loaded = self.arrays["values"].reshape(-1, 3) if self.arrays else np.zeros((0, 3), dtype=np.int64)
+        made = np.frombuffer(self.new_numbers, dtype=np.int64).reshape(-1, 3)
+        values = np.empty((len(entries), 3), dtype=np.int64)
+        old = entries >= 0
+        values[old] = loaded[entries[old]]
+        values[~old] = made[-1 - entries[~old]]
+        return [("values", np.int64, [values.reshape(-1)])]
 
 
 class LinkMemo:

@@ -51,14 +51,16 @@ class Matcher:
         self.corpus, self.id_lists, self.memo = corpus, id_lists, memo
 
     def __call__(self, a: tuple[int, int, int], b: tuple[int, int, int]) -> tuple[int, int, int]:
-        if self.memo is None:
-            return match_summary(self.id_lists(a[0])[a[1]:a[2]], self.id_lists(b[0])[b[1]:b[2]])
-        keys = self.corpus.token_keys
-        key = MatchMemo.key(keys[a[0]], a[1], a[2], keys[b[0]], b[1], b[2])
-        found = self.memo.get(key)
+        key = found = None
+        if self.memo is not None:
+            keys = self.corpus.token_keys
+            key = MatchMemo.key(keys[a[0]], a[1], a[2], keys[b[0]], b[1], b[2])
+            found = self.memo.get(key)
+        # a remembered value that cannot be a match of these runs (a store edited by hand) is recomputed
         if found is None or not (0 <= found[0] <= a[2] - a[1] and 0 <= found[1] <= found[2] <= b[2] - b[1]):
             found = match_summary(self.id_lists(a[0])[a[1]:a[2]], self.id_lists(b[0])[b[1]:b[2]])
-            self.memo.put(key, found)
+            if self.memo is not None:
+                self.memo.put(key, found)
         return found
 
 

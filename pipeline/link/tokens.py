@@ -133,7 +133,8 @@ def tokenize_alone(text: str, body: str | None) -> tuple[list[str], Tokens]:
 
 def in_vocab(words: list[str], tokens: Tokens, vocab: Vocab) -> Tokens:
     """The tokens of tokenize_alone with the ids of the run's `vocab` (the new words added)."""
-    return Tokens(vocab.merge(words)[tokens.ids], tokens.starts, tokens.ends, tokens.indexable, tokens.line, tokens.counts)
+    return Tokens(vocab.merge(words)[tokens.ids], tokens.starts, tokens.ends, tokens.indexable, tokens.line,
+                  tokens.counts)
 
 
 def tokenize(text: str, body: str | None, vocab: Vocab, stock: list[list[int]] | None = None) -> Tokens:

@@ -8,10 +8,10 @@ from typing import Iterator
 import numpy as np
 import pandas as pd
 
-from pipeline.link.reuse.align import align_pair, prose_words
 from pipeline.link.memo import PairMemo
-from pipeline.link.reuse.articles import Corpus, Passage, build_corpus
 from pipeline.link.reuse import derivation
+from pipeline.link.reuse.align import align_pair, prose_words
+from pipeline.link.reuse.articles import Corpus, Passage, build_corpus
 from pipeline.link.reuse.direction import TIME_RULES, decide_source, passage_context, relative_day
 from pipeline.link.reuse.index import candidate_index, content_pairs, in_sorted
 from pipeline.schemas import empty_frame
@@ -166,8 +166,8 @@ def _aligned(a: int, b: int, anchors: np.ndarray, corpus: Corpus, k: int, min_wo
     without passages), from the memo when it holds them."""
     key = PairMemo.key(corpus.token_keys[a], corpus.token_keys[b], anchors, k, min_words) if memo is not None else b""
     found = memo.get(key) if memo is not None else None
-    if found is None or not all(xs.max() < len(corpus.tokens[a]) and ys.max() < len(corpus.tokens[b])
-                                for xs, ys in found[0] if len(xs)):
+    if found is None or not all(len(xs) and xs.max() < len(corpus.tokens[a]) and ys.max() < len(corpus.tokens[b])
+                                for xs, ys in found[0]):  # a store edited by hand is a miss, not a crash
         shared = align_pair(a, b, anchors, corpus, k, min_words) if len(anchors) >= _min_anchors(k, min_words) else []
         shared = [(np.asarray(xs, dtype=np.int32), np.asarray(ys, dtype=np.int32)) for xs, ys in shared]
         found = (shared, passage_context(a, b, shared, corpus) if shared else None)
