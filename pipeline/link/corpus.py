@@ -154,11 +154,16 @@ def _link(tables: dict[str, pd.DataFrame], min_passage_words: int, max_candidate
         corpus = build_corpus(articles, memo.tokens if memo else None)  # once for reuse and quote clusters
     with _timed(timings, "reuse"):
         out["reuse"] = find_reuse(articles, min_passage_words, max_candidates, corpus, memo.pairs if memo else None)
+        if memo is not None:  # the stores' arrays are not needed past their step
+            memo.tokens.close()
+            memo.pairs.close()
     quotes = tables["quotes"].copy(deep=False)
     with _timed(timings, "speakers"):
         quotes["speaker_entity_id"] = speaker_entity_ids(quotes, out["entities"])
     with _timed(timings, "quote_clusters"):
         out["quotes"] = cluster_quotes(quotes, articles, out["reuse"], corpus, memo.matches if memo else None)
+        if memo is not None:
+            memo.matches.close()
     log.info("link: %d reuse passages, %d entities, %d quote clusters", len(out["reuse"]),
              out["entities"]["entity_id"].nunique(), out["quotes"]["cluster_id"].nunique())
     if timings is not None:

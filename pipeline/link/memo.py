@@ -18,8 +18,9 @@ a store holds the current corpus and does not grow with deleted articles. Data o
 pickle): an unreadable or malformed store is ignored with a warning and rebuilt.
 
 Memory: a store stays as its flat arrays (keys sorted, looked up by binary search), values are cut
-out of them when asked for, and the store is written entry by entry, never copied whole: at 10,000
-articles a dictionary of Python objects per entry, and a concatenated copy to save, took gigabytes.
+out of them when asked for, the store is written entry by entry, never copied whole, and let go as
+soon as its step is done (link_corpus closes it): at 10,000 articles a dictionary of Python objects
+per entry, and a concatenated copy to save, took gigabytes.
 """
 from __future__ import annotations
 
@@ -179,6 +180,13 @@ class _Store:
         except OSError as exc:
             log.warning("link cache: could not write %s (%s); the next build recomputes it", self.path, exc)
 
+    def close(self) -> None:
+        """Save, then let go of every entry: once its step of the link stage is done, a store's
+        arrays (hundreds of MB at 10,000 articles) are not kept to the end of the stage."""
+        self.save()
+        self.keys, self.arrays = np.zeros(0, dtype=f"S{KEY_BYTES}"), {}
+        self.used_rows, self.new_keys, self.new_values = array("q"), bytearray(), []
+
     def _save(self) -> None:
         if self.path is None:
             return
@@ -313,6 +321,10 @@ class MatchMemo(_Store):
         super().__init__(directory)
         self.new_numbers = array("q")  # three a new value
 
+    def close(self) -> None:
+        super().close()
+        self.new_numbers = array("q")
+
     @staticmethod
     def key(token_key_a: bytes, a0: int, a1: int, token_key_b: bytes, b0: int, b1: int) -> bytes:
         return _digest(token_key_a, token_key_b, np.array([a0, a1, b0, b1], dtype=np.int64).tobytes())
@@ -349,6 +361,6 @@ class LinkMemo:
         self.matches = MatchMemo(directory)
 
     def save(self) -> None:
-        self.tokens.save()
-        self.pairs.save()
-        self.matches.save()
+        """Save and let go of every store (link_corpus closes each when its step is done)."""
+        for store in (self.tokens, self.pairs, self.matches):
+            store.close()
