@@ -152,14 +152,20 @@ def make_staging_dir(dst: Path) -> Path:
     return staging
 
 
-def _pid_alive(pid: int) -> bool:
+def _writer_alive(pid: int, last_change: float) -> bool:
+    """Whether the process that made a staging directory still runs. A killed process stays a zombie
+    until its parent reaps it, and an orphan's new parent (a container's init) may never do so; and a
+    pid can be handed to a later process. Neither is the writer: a zombie is dead, and a process that
+    started after the directory last changed did not write it (1 s allows for clock granularity)."""
+    import psutil
+
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        proc = psutil.Process(pid)
+        return proc.status() != psutil.STATUS_ZOMBIE and proc.create_time() <= last_change + 1.0
+    except psutil.AccessDenied:
+        return True  # somebody else's live process
+    except psutil.Error:  # NoSuchProcess, ZombieProcess
         return False
-    except PermissionError:
-        return True
-    return True
 
 
 def recover_directory(dst: Path) -> None:
@@ -174,7 +180,11 @@ def recover_directory(dst: Path) -> None:
     prefix = staging_prefix(dst)
     for leftover in dst.parent.glob(prefix + "*") if dst.parent.is_dir() else []:
         pid = leftover.name[len(prefix):].split("-")[0]
-        if pid.isdigit() and _pid_alive(int(pid)) and int(pid) != os.getpid():
+        try:
+            last_change = leftover.stat().st_mtime
+        except OSError:
+            continue  # gone meanwhile
+        if pid.isdigit() and int(pid) != os.getpid() and _writer_alive(int(pid), last_change):
             continue  # another publish at work
         log.info("recovery: removing %s left by an interrupted publish", leftover)
         shutil.rmtree(leftover, ignore_errors=True)

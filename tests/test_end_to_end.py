@@ -7,6 +7,8 @@ import json
 import re
 import os
 import shutil
+import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -284,6 +286,40 @@ def test_an_interrupted_swap_is_recovered(tmp_path):
     assert (out / "articles.parquet").read_bytes() == b"old tables"
     assert not old.exists() and not dead.exists() and not staging.exists()  # ours: a publish starts afresh
     assert busy.exists()  # a live process's staging directory is its own business
+
+
+def test_a_killed_publish_is_cleaned_up_even_when_nobody_reaps_it(tmp_path):
+    """A publish killed with its build stays a zombie until its parent reaps it, and a container's init
+    may never do so; its staging directory is a leftover all the same. So is one whose pid now names a
+    process that started after the directory last changed (the pid was handed on)."""
+    import subprocess
+
+    import psutil
+
+    from pipeline.tables import recover_directory
+
+    out = tmp_path / "processed"
+    unreaped = subprocess.Popen([sys.executable, "-c", "pass"])
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        deadline = time.monotonic() + 30
+        while psutil.Process(unreaped.pid).status() != psutil.STATUS_ZOMBIE:  # exited, not yet waited for
+            assert time.monotonic() < deadline, "the child did not exit"
+            time.sleep(0.01)
+        zombie = tmp_path / f".processed.staging-{unreaped.pid}-x"
+        busy = tmp_path / f".processed.staging-{running.pid}-x"
+        handed_on = tmp_path / f".processed.staging-{running.pid}-y"
+        for leftover in (zombie, busy, handed_on):
+            leftover.mkdir()
+        earlier = psutil.Process(running.pid).create_time() - 60  # last written before the process began
+        os.utime(handed_on, (earlier, earlier))
+        recover_directory(out)
+        assert not zombie.exists() and not handed_on.exists()
+        assert busy.exists()  # its writer still runs
+    finally:
+        running.kill()
+        running.wait()
+        unreaped.wait()
 
 
 def test_speaker_entity_ids_link_named_speakers_only():
