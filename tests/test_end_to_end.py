@@ -342,6 +342,30 @@ def test_speaker_entity_ids_link_named_speakers_only():
     assert list(speaker_entity_ids(quotes, entities)) == ["ent_z", "ent_z", None, None]
 
 
+def test_speaker_entity_ids_are_the_same_whatever_the_join_part(monkeypatch):
+    """The quote-to-mention join is made a few articles at a time; quotes of several articles, given
+    out of article order, link to the same entities with parts of one article as with one part."""
+    import pipeline.link.corpus as link_corpus
+
+    entities = pd.DataFrame([
+        {"article_id": aid, "start": start, "end": end, "label": label, "entity_id": f"{aid}_{start}",
+         "canonical_name": f"Name {aid} {start}", "aliases": []}
+        for aid in ("a", "b", "c") for start, end, label in [(0, 10, "PERSON"), (12, 20, "ORG"), (30, 40, "PERSON")]
+    ])
+    base = {"speaker_name": None, "speaker_kind": "person"}
+    quotes = pd.DataFrame([
+        base | {"article_id": "c", "speaker_start": 0, "speaker_end": 20},     # two mentions: the last one
+        base | {"article_id": "a", "speaker_start": 30, "speaker_end": 40},
+        base | {"article_id": "b", "speaker_start": 0, "speaker_end": 10},
+        base | {"article_id": "a", "speaker_start": 11, "speaker_end": 25},
+        base | {"article_id": "b", "speaker_start": 21, "speaker_end": 29},    # no mention inside
+    ])
+    expected = ["c_12", "a_30", "b_0", "a_12", None]
+    assert list(link_corpus.speaker_entity_ids(quotes, entities)) == expected
+    monkeypatch.setattr(link_corpus, "SPEAKER_JOIN_ARTICLES", 1)
+    assert list(link_corpus.speaker_entity_ids(quotes, entities)) == expected
+
+
 @pytest.mark.parametrize("raw", ["empty", "missing", "hidden_only"])
 def test_an_empty_or_missing_raw_folder_is_an_error(tmp_path, raw, capsys):
     folder = tmp_path / "raw"

@@ -21,6 +21,8 @@ from pipeline.link.reuse import build_corpus, find_reuse
 
 log = logging.getLogger(__name__)
 
+SPEAKER_JOIN_ARTICLES = 500  # articles per part of speaker_entity_ids' quote-to-mention join
+
 
 def _outlet_key(name) -> str | None:
     if name is None or (isinstance(name, float) and pd.isna(name)):
@@ -68,12 +70,19 @@ def speaker_entity_ids(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.Serie
                       "named": (quotes["speaker_kind"] != "anonymous").to_numpy()})
     q = q[q["named"]]
     found: dict[int, str] = {}
-    # 1. The last PERSON/ORG mention inside the speaker span.
+    # 1. The last PERSON/ORG mention inside the speaker span. The join pairs every quote with every
+    # mention of its article, so it is made SPEAKER_JOIN_ARTICLES articles at a time: whole, it held
+    # 4.7 million rows at 10,000 articles. A quote's rows all fall in one part, so the result is the same.
     people = ents[ents["label"].isin(["PERSON", "ORG"])][["article_id", "start", "end", "entity_id"]]
-    spans = q.dropna(subset=["speaker_start"]).merge(people, on="article_id")
-    spans = spans[(spans["start"] >= spans["speaker_start"]) & (spans["end"] <= spans["speaker_end"])]
-    for row, eid in spans.sort_values(["row", "start"], kind="mergesort").groupby("row")["entity_id"].last().items():
-        found[int(row)] = eid
+    with_span = q.dropna(subset=["speaker_start"])
+    article_ids = with_span["article_id"].unique()
+    for at in range(0, len(article_ids), SPEAKER_JOIN_ARTICLES):
+        part = set(article_ids[at:at + SPEAKER_JOIN_ARTICLES])
+        spans = with_span[with_span["article_id"].isin(part)].merge(people[people["article_id"].isin(part)],
+                                                                     on="article_id")
+        spans = spans[(spans["start"] >= spans["speaker_start"]) & (spans["end"] <= spans["speaker_end"])]
+        last = spans.sort_values(["row", "start"], kind="mergesort").groupby("row")["entity_id"].last()
+        found.update((int(row), eid) for row, eid in last.items())
     # 2. Else the first entity of the article (by position) with speaker_name as its name or an alias.
     # Only the articles of such quotes, and one row per entity and name list (its first mention):
     # the later mentions of an entity add no name, and exploding every mention's aliases grew with

@@ -293,12 +293,18 @@ def gram_hashes(seq: np.ndarray, n: int) -> np.ndarray:
     return np.unique(h)
 
 
-@dataclass
+# One aligned sentence of a copy: the copy's sentence, the first and last source sentence of its
+# window, and the share of its content weight found there. A record array rather than a list of
+# tuples: a 10,000-article corpus holds nearly two million of them until every pair is measured.
+ALIGNED_DTYPE = np.dtype([("copy", np.int32), ("first", np.int32), ("last", np.int32), ("overlap", np.float64)])
+
+
+@dataclass(slots=True)  # no per-object dict: one per candidate pair
 class PairMeasure:
     features: dict[str, float]
     verbatim_share: float
     derived_share: float
-    aligned: list[tuple[int, int, int, float]]  # (copy sentence, first and last source sentence, overlap)
+    aligned: np.ndarray  # ALIGNED_DTYPE records; .tolist() gives (i, j0, j1, overlap) tuples of Python numbers
     quotes_source_prose: bool = False  # a verbatim passage quoted in the copy stands unquoted in the source
     aligned_words: int = 0  # content words of the aligned sentences found in their source sentence
 
@@ -329,9 +335,10 @@ def pair_measure(c: int, s: int, passages: list[tuple[np.ndarray, np.ndarray]], 
     # (FEATURES) need every source of the copy and are added by passages.measure_pairs.
     features = {"derived_share": float(derived.sum() / n_prose)}
     n_src = int(ps.sentence.max()) + 1 if len(ps.sentence) and ps.sentence.max() >= 0 else 0
-    aligned = [(int(i), *window_sentences(int(best[i]), n_src), float(overlap[i])) for i in np.flatnonzero(aligned_sent)]
+    aligned = np.array([(int(i), *window_sentences(int(best[i]), n_src), float(overlap[i]))
+                        for i in np.flatnonzero(aligned_sent)], dtype=ALIGNED_DTYPE)
     index_c, index_s = cached_sentence_index(pc), cached_sentence_index(ps)
-    aligned_words = sum(shared_words(index_c, index_s, i, j0, j1) for i, j0, j1, _ in aligned)
+    aligned_words = sum(shared_words(index_c, index_s, i, j0, j1) for i, j0, j1, _ in aligned.tolist())
     return PairMeasure(features, float((verbatim & prose).sum() / n_prose), features["derived_share"], aligned,
                        quotes_source, aligned_words)
 
