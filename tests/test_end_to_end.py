@@ -351,6 +351,11 @@ def test_speaker_entity_ids_are_the_same_whatever_the_join_part(monkeypatch):
         {"article_id": aid, "start": start, "end": end, "label": label, "entity_id": f"{aid}_{start}",
          "canonical_name": f"Name {aid} {start}", "aliases": []}
         for aid in ("a", "b", "c") for start, end, label in [(0, 10, "PERSON"), (12, 20, "ORG"), (30, 40, "PERSON")]
+    ] + [  # two mentions starting together: the later row wins, as in one join
+        {"article_id": "d", "start": 0, "end": 10, "label": "PERSON", "entity_id": "d_person",
+         "canonical_name": "Name d person", "aliases": []},
+        {"article_id": "d", "start": 0, "end": 8, "label": "ORG", "entity_id": "d_org",
+         "canonical_name": "Name d org", "aliases": []},
     ])
     base = {"speaker_name": None, "speaker_kind": "person"}
     quotes = pd.DataFrame([
@@ -359,8 +364,9 @@ def test_speaker_entity_ids_are_the_same_whatever_the_join_part(monkeypatch):
         base | {"article_id": "b", "speaker_start": 0, "speaker_end": 10},
         base | {"article_id": "a", "speaker_start": 11, "speaker_end": 25},
         base | {"article_id": "b", "speaker_start": 21, "speaker_end": 29},    # no mention inside
+        base | {"article_id": "d", "speaker_start": 0, "speaker_end": 10},
     ])
-    expected = ["c_12", "a_30", "b_0", "a_12", None]
+    expected = ["c_12", "a_30", "b_0", "a_12", None, "d_org"]
     assert list(link_corpus.speaker_entity_ids(quotes, entities)) == expected
     monkeypatch.setattr(link_corpus, "SPEAKER_JOIN_ARTICLES", 1)
     assert list(link_corpus.speaker_entity_ids(quotes, entities)) == expected

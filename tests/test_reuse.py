@@ -329,6 +329,24 @@ def test_quotes_cluster_without_reuse(qx, qy, same):
     assert (out["cluster_id"].nunique() == 1) == same
 
 
+@pytest.mark.parametrize("cap, clusters", [(3, 1), (2, 3)])
+def test_a_quote_run_held_by_too_many_quotes_compares_none_of_them(monkeypatch, cap, clusters):
+    """A run of words quoted in more than MAX_QUOTE_SHINGLE_DF quotes is a stock phrase: it pairs no
+    quotes (here the cap is lowered to show it on three articles)."""
+    import pipeline.link.quote_clusters as qc
+
+    monkeypatch.setattr(qc, "MAX_QUOTE_SHINGLE_DF", cap)
+    quote = "a historic day for the islands"
+    arts = articles_frame([
+        {"id": "x", "text": f"Ferry vote\n\nThe mayor called the vote “{quote}” on Monday evening at the port.\n"},
+        {"id": "y", "text": f"Bridge vote\n\nA councillor said the bridge deal was “{quote}” in her speech.\n"},
+        {"id": "z", "text": f"Harbour plan\n\nFishermen hailed “{quote}” as the new quay opened.\n"},
+    ])
+    quotes = quote_rows(arts, [("x", quote), ("y", quote), ("z", quote)])
+    out = qc.cluster_quotes(quotes, arts, find_reuse(arts, MIN_WORDS))
+    assert out["cluster_id"].nunique() == clusters
+
+
 def test_short_quote_found_verbatim_in_the_cited_article():
     arts = articles_frame([
         {"id": "a", "text": SOURCE, "date": dt.date(2021, 3, 3)},

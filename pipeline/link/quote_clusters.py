@@ -75,8 +75,8 @@ def _same_quote(m: int, a: list[int], b: list[int]) -> bool:
 
 
 def _quote_keys(words: list[int]) -> set[tuple[int, ...]]:
-    """The keys a quote is indexed by: its word 4-grams, or the whole quote when it has 3 words (none
-    for fewer)."""
+    """The keys a quote is indexed by: its runs of QUOTE_SHINGLE_WORDS words, or the whole quote when it
+    is shorter (none below 3 words)."""
     if len(words) < 3:
         return set()
     if len(words) < QUOTE_SHINGLE_WORDS:

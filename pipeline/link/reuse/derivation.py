@@ -295,7 +295,7 @@ def gram_hashes(seq: np.ndarray, n: int) -> np.ndarray:
 
 # One aligned sentence of a copy: the copy's sentence, the first and last source sentence of its
 # window, and the share of its content weight found there. A record array rather than a list of
-# tuples: a 10,000-article corpus holds nearly two million of them until every pair is measured.
+# tuples: a 10,000-article corpus holds 1.7 million of them while reuse runs.
 ALIGNED_DTYPE = np.dtype([("copy", np.int32), ("first", np.int32), ("last", np.int32), ("overlap", np.float64)])
 
 
